@@ -1,0 +1,45 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace Asystent.Bot.Hosting;
+
+public static class HostingModule
+{
+    public const string ApiRateLimitPolicy = "api";
+
+    public static IServiceCollection AddAssistantHosting(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<SearchNotReadyHandler>();
+        services.AddOpenApi();
+        services.AddSingleton<Readiness>();
+        services.AddHostedService<KnowledgeBaseStartup>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // Per client address: generous for a person or a busy information desk, tight for a script.
+            options.AddPolicy(ApiRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
+                context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            options.OnRejected = async (context, cancellationToken) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "60";
+                await TypedResults.Problem(
+                    title: "Too many requests",
+                    detail: "Too many requests from this address. Please wait a minute and try again.",
+                    statusCode: StatusCodes.Status429TooManyRequests).ExecuteAsync(context.HttpContext);
+            };
+        });
+        return services;
+    }
+
+    public static WebApplication UseAssistantHosting(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseRateLimiter();
+        app.MapOpenApi();
+        return app;
+    }
+}

@@ -1,0 +1,53 @@
+using Asystent.KnowledgeBase;
+using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.Storage;
+
+namespace Asystent.Bot.Hosting;
+
+/// <summary>
+/// Brings the knowledge base up in the background so the server answers at once (503 on /health
+/// until ready): migrates the database, builds the index if it is missing or stale, opens it, and
+/// then keeps watching for a newer generation published by `Indexer build` to swap in without restart.
+/// </summary>
+internal sealed class KnowledgeBaseStartup(
+    IServiceScopeFactory scopes,
+    IndexMaintenance maintenance,
+    CardSearchService search,
+    KnowledgeBaseOptions options,
+    Readiness readiness,
+    ILogger<KnowledgeBaseStartup> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await using (var scope = scopes.CreateAsyncScope())
+            {
+                await AssistantDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AssistantDbContext>(), stoppingToken);
+            }
+
+            readiness.DatabaseReady();
+            await Task.Run(maintenance.EnsureReady, stoppingToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            logger.LogCritical(e, "The knowledge base could not start");
+            readiness.Failed("The knowledge base could not start; see the server log.");
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(options.IndexPollSeconds));
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+        {
+            try
+            {
+                search.Refresh();
+            }
+            catch (Exception e) when (e is IOException or InvalidDataException or UnauthorizedAccessException)
+            {
+                // A generation that cannot be opened stays out of service; the current one keeps serving.
+                logger.LogError(e, "A new index generation could not be opened; keeping {Generation}", search.Generation);
+            }
+        }
+    }
+}

@@ -1,0 +1,63 @@
+using System.Threading.Channels;
+using Asystent.KnowledgeBase.Privacy;
+using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.Storage;
+
+namespace Asystent.Bot.Search;
+
+/// <summary>
+/// Records searches (with personal data masked) for the analytics of unanswered questions. Requests
+/// only enqueue; a background writer stores in batches, so a slow disk never slows a search. When
+/// the queue is full under a flood the newest records are dropped rather than blocking requests.
+/// </summary>
+public sealed class SearchQueryLog
+{
+    private readonly Channel<SearchQueryRecord> queue = Channel.CreateBounded<SearchQueryRecord>(
+        new BoundedChannelOptions(10_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    internal ChannelReader<SearchQueryRecord> Reader => queue.Reader;
+
+    public void Record(string channel, SearchResponse response, TimeProvider clock)
+    {
+        var top = response.Results.Count > 0 ? response.Results[0] : null;
+        queue.Writer.TryWrite(new SearchQueryRecord
+        {
+            AskedAt = clock.GetUtcNow(),
+            Channel = channel,
+            Query = PersonalDataMasker.Mask(response.Query),
+            Language = Asystent.KnowledgeBase.Languages.Languages.Code(response.Language),
+            ResultCount = response.Results.Count,
+            TopCardId = top?.Id,
+            TopScore = top?.Score,
+        });
+    }
+}
+
+internal sealed class SearchQueryLogWriter(SearchQueryLog log, IServiceScopeFactory scopes, ILogger<SearchQueryLogWriter> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var batch = new List<SearchQueryRecord>();
+        while (await log.Reader.WaitToReadAsync(stoppingToken))
+        {
+            while (batch.Count < 500 && log.Reader.TryRead(out var record))
+            {
+                batch.Add(record);
+            }
+
+            try
+            {
+                await using var scope = scopes.CreateAsyncScope();
+                var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
+                db.SearchQueries.AddRange(batch);
+                await db.SaveChangesAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
+            {
+                logger.LogWarning(e, "Could not store {Count} search records; they are skipped", batch.Count);
+            }
+
+            batch.Clear();
+        }
+    }
+}

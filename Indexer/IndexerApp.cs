@@ -1,0 +1,70 @@
+using Asystent.Indexer.Commands;
+using Asystent.KnowledgeBase;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Asystent.Indexer;
+
+/// <summary>The staff's command line for the knowledge base: validate cards, build the index, search, evaluate.</summary>
+internal static class IndexerApp
+{
+    private const string Usage = """
+        Usage: Indexer <command> [arguments]
+
+        Commands:
+          validate              check every card; prints file:line: field: problem; exit 1 on errors
+          build                 validate, then build a new index generation and put it in service
+          search "text" [--lang pl|en|uk|ru] [--top N]
+                                print the best cards for a question
+          eval [--baseline]     search quality on the evaluation set: top-1, top-3 and MRR by tag,
+                                beside a plain StandardAnalyzer baseline
+        """;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, string? root = null)
+    {
+        output ??= Console.Out;
+        if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
+        {
+            await output.WriteLineAsync(Usage);
+            return args.Length == 0 ? ExitCodes.Usage : ExitCodes.Success;
+        }
+
+        root ??= AssistantRoot.Locate();
+        var configuration = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(root, "appsettings.json"), optional: false)
+            .AddEnvironmentVariables()
+            .Build();
+        var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning))
+            .AddKnowledgeBase(configuration, root);
+        await using var provider = services.BuildServiceProvider();
+
+        try
+        {
+            return args[0] switch
+            {
+                "validate" => ValidateCommand.Run(provider, output),
+                "build" => BuildCommand.Run(provider, output),
+                "search" => SearchCommand.Run(provider, args[1..], output),
+                "eval" => EvaluateCommand.Run(provider, args[1..], output),
+                _ => await UnknownAsync(args[0], output),
+            };
+        }
+        catch (CommandLineException e)
+        {
+            await output.WriteLineAsync(e.Message);
+            return ExitCodes.Usage;
+        }
+    }
+
+    private static async Task<int> UnknownAsync(string command, TextWriter output)
+    {
+        await output.WriteLineAsync($"Unknown command '{command}'.");
+        await output.WriteLineAsync(Usage);
+        return ExitCodes.Usage;
+    }
+}
+
+/// <summary>A mistake in the command line, reported with the usage and exit code 2.</summary>
+internal sealed class CommandLineException(string message) : Exception(message);

@@ -1,0 +1,3 @@
+using Asystent.Indexer;
+
+return await IndexerApp.RunAsync(args);

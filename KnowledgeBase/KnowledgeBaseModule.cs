@@ -1,0 +1,37 @@
+using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Asystent.KnowledgeBase;
+
+public static class KnowledgeBaseModule
+{
+    /// <summary>
+    /// Registers the knowledge base: options with paths resolved against the assistant's root folder,
+    /// the Hunspell dictionaries (loaded once, lazily), the card index, search and the database.
+    /// </summary>
+    public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration configuration, string root)
+    {
+        var options = (configuration.GetSection(KnowledgeBaseOptions.SectionName).Get<KnowledgeBaseOptions>() ?? new KnowledgeBaseOptions())
+            .ResolvedAgainst(root);
+        Validate(options);
+        services.AddSingleton(options);
+        services.AddSingleton(_ => new Lazy<HunspellDictionaries>(() => HunspellDictionaries.Load(options.DictionariesPath)));
+        services.AddSingleton<CardSearchService>();
+        services.AddSingleton<IndexMaintenance>();
+
+        var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
+        services.AddDbContext<AssistantDbContext>(db => db.UseSqlite(connectionString));
+        return services;
+    }
+
+    private static void Validate(KnowledgeBaseOptions options)
+    {
+        var context = new System.ComponentModel.DataAnnotations.ValidationContext(options);
+        System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, context, validateAllProperties: true);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Diagnostics;
+using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.ServiceCards;
+using Lucene.Net.Index;
+using LuceneDirectory = Lucene.Net.Store.Directory;
+
+namespace Asystent.KnowledgeBase.Search;
+
+/// <summary>The outcome of a build: the manifest when it succeeded, the problems that stopped it otherwise.</summary>
+public sealed record IndexBuildResult(IndexManifest? Manifest, IReadOnlyList<CardProblem> Problems)
+{
+    public bool Succeeded => Manifest is not null;
+}
+
+/// <summary>Validates the cards and builds a new index generation from them.</summary>
+public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
+{
+    public IndexBuildResult Build(KnowledgeBaseOptions options, IProgress<string>? progress = null)
+    {
+        var watch = Stopwatch.StartNew();
+        var loaded = CardLoader.Load(options.CardsPath);
+        if (loaded.HasErrors)
+        {
+            return new IndexBuildResult(null, loaded.Problems);
+        }
+
+        progress?.Report($"validated {loaded.Catalogue.Cards.Count} cards in {watch.ElapsedMilliseconds} ms");
+        var vocabulary = SearchVocabulary.Load(options.VocabularyPath);
+        var store = new CardIndexStore(options.IndexPath);
+        var sourceHash = CardIndexStore.HashSources(options.CardsPath, options.VocabularyPath);
+        var generation = store.NewGenerationPath();
+        try
+        {
+            CopyFolder(options.CardsPath, Path.Combine(generation, "cards"));
+            CopyFolder(options.VocabularyPath, Path.Combine(generation, "vocabulary"));
+            using (var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(generation, "lucene")))
+            {
+                Write(directory, loaded.Catalogue, vocabulary, progress);
+            }
+
+            var manifest = new IndexManifest(Path.GetFileName(generation), DateTimeOffset.UtcNow, sourceHash, loaded.Catalogue.Cards.Count, watch.Elapsed);
+            store.Publish(generation, manifest);
+            progress?.Report($"index {manifest.Generation} in service ({manifest.CardCount} cards, {watch.ElapsedMilliseconds} ms)");
+            return new IndexBuildResult(manifest, loaded.Problems);
+        }
+        catch
+        {
+            CardIndexStore.Discard(generation);
+            throw;
+        }
+    }
+
+    /// <summary>Indexes a catalogue into any Lucene directory (a folder, or RAM in tests and benchmarks).</summary>
+    internal void Write(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, IProgress<string>? progress = null)
+    {
+        using var analyzers = new AnalyzerSet(dictionaries, vocabulary);
+        var config = new IndexWriterConfig(AnalyzerSet.Version, analyzers.Indexing)
+        {
+            OpenMode = OpenMode.CREATE,
+            Similarity = CardIndex.CreateSimilarity(),
+            RAMBufferSizeMB = 64,
+        };
+        using var writer = new IndexWriter(directory, config);
+        var count = 0;
+        foreach (var card in catalogue.Cards)
+        {
+            writer.AddDocument(CardDocumentMapper.ToDocument(card, catalogue.Office));
+            if (++count % 5000 == 0)
+            {
+                progress?.Report($"indexed {count} of {catalogue.Cards.Count} cards");
+            }
+        }
+
+        writer.Commit();
+    }
+
+    private static void CopyFolder(string source, string target)
+    {
+        Directory.CreateDirectory(target);
+        foreach (var file in Directory.EnumerateFiles(source))
+        {
+            File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
+        }
+    }
+}
+
+/// <summary>In-memory indexes for tests, evaluations and benchmarks: same analysis, no files.</summary>
+internal static class InMemoryCardIndex
+{
+    public static CardIndex Build(CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries)
+    {
+        var directory = new Lucene.Net.Store.RAMDirectory();
+        new CardIndexBuilder(dictionaries).Write(directory, catalogue, vocabulary);
+        return new CardIndex(directory, catalogue, vocabulary, dictionaries, "in-memory");
+    }
+}

@@ -1,0 +1,114 @@
+using Asystent.KnowledgeBase.Languages;
+using Asystent.KnowledgeBase.Search.Analyzers;
+using Lucene.Net.Analysis.Core;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Asystent.KnowledgeBase.Search;
+
+/// <summary>
+/// Builds the Lucene query for a resident's question. Each word becomes a "best field" disjunction
+/// over every field it can match, and the words are summed, so a card matching more of the question
+/// wins, and a word matching both title and body counts once (mostly) rather than twice.
+/// </summary>
+internal sealed class CardQueryBuilder(CardIndex index)
+{
+    // Title and keywords say what a card is about; a summary often mentions neighbouring matters,
+    // and the body lists documents that many cards share ("dowód osobisty").
+    private static readonly (Func<Language, string> Field, float Boost)[] LanguageFields =
+    [
+        (SearchFields.Title, 4f),
+        (SearchFields.Keywords, 4f),
+        (SearchFields.Summary, 1.5f),
+        (SearchFields.Body, 0.6f),
+    ];
+
+    // Another language's fields still count a little: a word may be the same in two languages
+    // ("paszport", "паспорт"), and detection of a two-word query can be wrong.
+    private const float OtherLanguageWeight = 0.3f;
+
+    // The folded fields catch what Hunspell cannot (no Polish letters, unknown inflections, typos);
+    // they weigh less than an exact stem so that a clean query keeps its precise ranking.
+    private const float LightHeadBoost = 2.2f;
+    private const float LightTextBoost = 0.5f;
+    private const float FuzzyWeight = 0.6f;
+
+    // Synonym expansions are the office's words for what the resident said; they count, but less
+    // than the resident's own words.
+    private const float SynonymWeight = 0.7f;
+
+    // Splits text into lower-case words the way the field analyzers do, with no stemming.
+    private static readonly Lucene.Net.Analysis.Analyzer WordSplitter = Lucene.Net.Analysis.Analyzer.NewAnonymous((_, reader) =>
+    {
+        var source = new Lucene.Net.Analysis.Standard.StandardTokenizer(AnalyzerSet.Version, reader);
+        return new Lucene.Net.Analysis.TokenStreamComponents(source, new LowerCaseFilter(AnalyzerSet.Version, source));
+    });
+
+    public Query Build(string text, Language language)
+    {
+        var query = new BooleanQuery();
+        foreach (var word in Words(text))
+        {
+            if (WordQuery(word, language, 1f) is { } clause)
+            {
+                query.Add(clause, Occur.SHOULD);
+            }
+        }
+
+        foreach (var (meaning, meaningLanguage) in index.Synonyms.Expand(text))
+        {
+            foreach (var word in Words(meaning))
+            {
+                if (WordQuery(word, meaningLanguage, SynonymWeight) is { } clause)
+                {
+                    query.Add(clause, Occur.SHOULD);
+                }
+            }
+        }
+
+        return query;
+    }
+
+    internal static List<string> Words(string text) => AnalyzerSet.Terms(WordSplitter, text);
+
+    private DisjunctionMaxQuery? WordQuery(string word, Language language, float weight)
+    {
+        var primaryTerms = AnalyzerSet.Terms(index.Analyzers.For(language), word);
+        var lightTerms = AnalyzerSet.Terms(index.Analyzers.Light, word);
+        if (primaryTerms.Count == 0 && lightTerms.Count == 0)
+        {
+            return null; // a stop word such as "gdzie" or "the"
+        }
+
+        var disjunction = new DisjunctionMaxQuery(0.1f);
+        foreach (var fieldLanguage in Languages.Languages.All)
+        {
+            var terms = fieldLanguage == language ? primaryTerms : AnalyzerSet.Terms(index.Analyzers.For(fieldLanguage), word);
+            var languageWeight = fieldLanguage == language ? 1f : OtherLanguageWeight;
+            foreach (var (field, boost) in LanguageFields)
+            {
+                foreach (var term in terms)
+                {
+                    disjunction.Add(new TermQuery(new Term(field(fieldLanguage), term)) { Boost = boost * languageWeight * weight });
+                }
+            }
+        }
+
+        foreach (var term in lightTerms)
+        {
+            var head = new Term(SearchFields.LightHead, term);
+            var text = new Term(SearchFields.LightText, term);
+            disjunction.Add(new TermQuery(head) { Boost = LightHeadBoost * weight });
+            disjunction.Add(new TermQuery(text) { Boost = LightTextBoost * weight });
+            if (term.Length >= 4 && index.Reader.DocFreq(head) == 0 && index.Reader.DocFreq(text) == 0)
+            {
+                // An unknown word is most likely a typo ("paszpot", "rejestarcja"): look for close ones.
+                var edits = term.Length >= 7 ? 2 : 1;
+                disjunction.Add(new FuzzyQuery(head, edits, 1, 20, true) { Boost = LightHeadBoost * FuzzyWeight * weight });
+                disjunction.Add(new FuzzyQuery(text, edits, 1, 20, true) { Boost = LightTextBoost * FuzzyWeight * weight });
+            }
+        }
+
+        return disjunction;
+    }
+}

@@ -1,0 +1,67 @@
+using Asystent.KnowledgeBase.Languages;
+using Asystent.KnowledgeBase.ServiceCards;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+
+namespace Asystent.KnowledgeBase.Search;
+
+/// <summary>Runs a search against one index generation and turns hits into answers in the asker's language.</summary>
+internal static class CardSearcher
+{
+    private const int SnippetLength = 220;
+
+    public static SearchResponse Search(CardIndex index, SearchRequest request)
+    {
+        var text = request.Query.Trim();
+        var language = request.Language ?? index.Detector.Detect(text);
+        var query = new CardQueryBuilder(index).Build(text, language);
+        // Lucene 4.8 has no FILTER clause: a MUST clause with zero boost restricts without scoring.
+        Query filtered = query;
+        if (request.Unit is not null || request.Kind is not null)
+        {
+            var filter = new BooleanQuery { { query, Occur.MUST } };
+            if (request.Unit is { } unit)
+            {
+                filter.Add(new TermQuery(new Term(SearchFields.Unit, unit)) { Boost = 0 }, Occur.MUST);
+            }
+
+            if (request.Kind is { } kind)
+            {
+                filter.Add(new TermQuery(new Term(SearchFields.Kind, kind.ToString().ToLowerInvariant())) { Boost = 0 }, Occur.MUST);
+            }
+
+            filtered = filter;
+        }
+
+        var top = index.Searcher.Search(filtered, Math.Clamp(request.Top, 1, SearchRequest.MaxTop));
+        var hits = new List<SearchHit>(top.ScoreDocs.Length);
+        foreach (var scoreDoc in top.ScoreDocs)
+        {
+            var id = index.Searcher.Doc(scoreDoc.Doc).Get(SearchFields.Id);
+            if (index.Catalogue.Find(id) is { } card)
+            {
+                hits.Add(ToHit(card, index.Catalogue, language, scoreDoc.Score));
+            }
+        }
+
+        return new SearchResponse(text, language, hits);
+    }
+
+    private static SearchHit ToHit(ServiceCard card, CardCatalogue catalogue, Language language, float score)
+    {
+        var unit = catalogue.UnitOf(card);
+        return new SearchHit(card.Id, card.Title.Best(language), unit.Name.Best(language), unit.Code, card.Kind, score,
+            Shorten(card.Summary.Best(language)));
+    }
+
+    private static string Shorten(string text)
+    {
+        if (text.Length <= SnippetLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', SnippetLength);
+        return text[..(cut > 0 ? cut : SnippetLength)].TrimEnd(',', ';', ' ') + "…";
+    }
+}

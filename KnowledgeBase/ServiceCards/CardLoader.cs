@@ -1,0 +1,64 @@
+namespace Asystent.KnowledgeBase.ServiceCards;
+
+/// <summary>
+/// Loads the cards folder: _office.yaml (buildings and units) and one *.yaml file per card. Files whose
+/// names start with an underscore are not cards. Broken cards are reported and left out, never half-loaded.
+/// </summary>
+public static class CardLoader
+{
+    public const string OfficeFileName = "_office.yaml";
+
+    public static CardLoadResult Load(string cardsPath)
+    {
+        if (!Directory.Exists(cardsPath))
+        {
+            throw new DirectoryNotFoundException($"The cards folder '{cardsPath}' does not exist.");
+        }
+
+        var officePath = Path.Combine(cardsPath, OfficeFileName);
+        var office = CardFileReader.ReadOffice(officePath);
+        var problems = new List<CardProblem>();
+        var files = Directory.EnumerateFiles(cardsPath, "*.yaml")
+            .Where(f => !Path.GetFileName(f).StartsWith('_'))
+            .Order(StringComparer.Ordinal)
+            .Select(CardFileReader.ReadCard)
+            .ToList();
+
+        var valid = new List<ServiceCard>();
+        foreach (var file in files)
+        {
+            var cardProblems = file.ParseProblems.Concat(CardValidator.Validate(file, office)).ToList();
+            problems.AddRange(cardProblems);
+            if (file.Card is not null && cardProblems.All(p => p.Severity != ProblemSeverity.Error))
+            {
+                valid.Add(file.Card);
+            }
+        }
+
+        foreach (var duplicate in files.Where(f => f.Card is not null && f.Card.Id.Length > 0).GroupBy(f => f.Card!.Id).Where(g => g.Count() > 1))
+        {
+            foreach (var file in duplicate)
+            {
+                problems.Add(new CardProblem(file.Path, file.Locator.LineOf("id"), "id",
+                    $"duplicate id '{duplicate.Key}' (also in {string.Join(", ", duplicate.Where(d => d != file).Select(d => Path.GetFileName(d.Path)))})"));
+            }
+
+            valid.RemoveAll(c => c.Id == duplicate.Key);
+        }
+
+        var knownIds = files.Where(f => f.Card is not null).Select(f => f.Card!.Id).ToHashSet();
+        foreach (var file in files.Where(f => f.Card is not null))
+        {
+            for (var i = 0; i < file.Card!.Related.Count; i++)
+            {
+                if (!knownIds.Contains(file.Card.Related[i]))
+                {
+                    problems.Add(new CardProblem(file.Path, file.Locator.LineOf($"related[{i}]"), $"related[{i}]",
+                        $"broken link: there is no card '{file.Card.Related[i]}'"));
+                }
+            }
+        }
+
+        return new CardLoadResult(new CardCatalogue(office, valid), problems);
+    }
+}

@@ -1,0 +1,149 @@
+using System.Text.RegularExpressions;
+using Asystent.KnowledgeBase.Languages;
+
+namespace Asystent.KnowledgeBase.ServiceCards;
+
+/// <summary>
+/// Checks each card against the schema the assistant relies on: complete Polish, the translated
+/// fields a foreigner needs (title, summary, steps, documents), known unit, sane fees and links.
+/// </summary>
+internal static partial class CardValidator
+{
+    private static readonly Language[] Translations = [Language.En, Language.Uk, Language.Ru];
+
+    public static IEnumerable<CardProblem> Validate(CardFile file, OfficeDirectory office)
+    {
+        if (file.Card is not { } card)
+        {
+            yield break;
+        }
+
+        var problems = new List<CardProblem>();
+        void Error(string field, string message) =>
+            problems.Add(new CardProblem(file.Path, file.Locator.LineOf(field), field, message));
+
+        var expectedId = Path.GetFileNameWithoutExtension(file.Path);
+        if (string.IsNullOrWhiteSpace(card.Id))
+        {
+            Error("id", "is required");
+        }
+        else if (!Slug().IsMatch(card.Id))
+        {
+            Error("id", $"'{card.Id}' must be a slug: lower-case letters, digits and single hyphens");
+        }
+        else if (card.Id != expectedId)
+        {
+            Error("id", $"'{card.Id}' must match the file name '{expectedId}.yaml'");
+        }
+
+        if (office.FindUnit(card.Unit) is null)
+        {
+            Error("unit", $"unknown unit '{card.Unit}' (units are listed in _office.yaml)");
+        }
+
+        RequireText(card.Title, "title", Error, translated: true);
+        RequireText(card.Summary, "summary", Error, translated: true);
+        RequireList(card.Steps, "steps", Error, translated: true);
+        RequireList(card.Keywords, "keywords", Error, translated: false);
+        if (card.Kind == CardKind.Service)
+        {
+            RequireList(card.Documents, "documents", Error, translated: true);
+            RequireText(card.Deadline, "deadline", Error, translated: false);
+            if (card.LegalBasis.Count == 0)
+            {
+                Error("legal_basis", "a service card must name its legal basis");
+            }
+        }
+        else
+        {
+            if (card.Redirect is null)
+            {
+                Error("redirect", "a redirect card must say which office handles the matter");
+            }
+            else
+            {
+                RequireText(card.Redirect.Office, "redirect.office", Error, translated: true);
+                RequireText(card.Redirect.Why, "redirect.why", Error, translated: false);
+            }
+        }
+
+        for (var i = 0; i < card.Fees.Count; i++)
+        {
+            if (card.Fees[i].Amount < 0)
+            {
+                Error($"fees[{i}].amount", "must not be negative");
+            }
+
+            if (card.Fees[i].For.In(Language.Pl) is null)
+            {
+                Error($"fees[{i}].for.pl", "say what the fee is for");
+            }
+        }
+
+        if (card.Online?.Url is { } url && !IsHttpsUrl(url))
+        {
+            Error("online.url", $"'{url}' must be an absolute https:// address");
+        }
+
+        if (card.BookingQueue is { } queue && !Slug().IsMatch(queue))
+        {
+            Error("booking_queue", $"'{queue}' must be a slug");
+        }
+
+        if (card.Where?.Building is { } building && office.FindBuilding(building) is null)
+        {
+            Error("where.building", $"unknown building '{building}'");
+        }
+
+        for (var i = 0; i < card.Related.Count; i++)
+        {
+            if (card.Related[i] == card.Id)
+            {
+                Error($"related[{i}]", "a card cannot be related to itself");
+            }
+        }
+
+        foreach (var problem in problems)
+        {
+            yield return problem;
+        }
+    }
+
+    private static void RequireText(LocalizedText text, string field, Action<string, string> error, bool translated)
+    {
+        if (text.In(Language.Pl) is null)
+        {
+            error($"{field}.pl", "Polish text is required");
+        }
+
+        if (translated)
+        {
+            foreach (var language in Translations.Where(l => text.In(l) is null))
+            {
+                error($"{field}.{language.Code()}", "missing translation");
+            }
+        }
+    }
+
+    private static void RequireList(LocalizedList list, string field, Action<string, string> error, bool translated)
+    {
+        if (list.In(Language.Pl) is null)
+        {
+            error($"{field}.pl", "at least one Polish item is required");
+        }
+
+        if (translated)
+        {
+            foreach (var language in Translations.Where(l => list.In(l) is null))
+            {
+                error($"{field}.{language.Code()}", "missing translation");
+            }
+        }
+    }
+
+    private static bool IsHttpsUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex Slug();
+}

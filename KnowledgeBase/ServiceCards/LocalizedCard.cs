@@ -1,0 +1,122 @@
+using Asystent.KnowledgeBase.Languages;
+using Language = Asystent.KnowledgeBase.Languages.Language;
+
+namespace Asystent.KnowledgeBase.ServiceCards;
+
+/// <summary>Where to go, in words: building with address, floor, room or window, and access notes.</summary>
+public sealed record CardLocation(string Building, string Address, int Floor, string? Room, string? Window, string? Note, string? Access);
+
+public sealed record CardHours(string Day, string Hours);
+
+public sealed record CardFeeView(decimal Amount, string For);
+
+public sealed record CardUnitView(string Code, string Name, string? Phone, string? Email, IReadOnlyList<CardHours> Hours);
+
+public sealed record CardOnlineView(string? Url, string? Text);
+
+public sealed record CardRedirectView(string Office, string? Why, string? Url);
+
+/// <summary>
+/// A card rendered in one language for people: every field in that language where the card has
+/// it, otherwise in Polish, with the names of the fields that fell back listed in <see cref="FallbackFields"/>.
+/// </summary>
+public sealed record LocalizedCard(
+    string Id,
+    string Kind,
+    string Language,
+    string Title,
+    string Summary,
+    CardUnitView Unit,
+    CardLocation Where,
+    IReadOnlyList<string> Steps,
+    IReadOnlyList<string> Documents,
+    IReadOnlyList<CardFeeView> Fees,
+    decimal FeesTotal,
+    string? Payment,
+    string? Deadline,
+    IReadOnlyList<string> LegalBasis,
+    CardOnlineView? Online,
+    string? BookingQueue,
+    IReadOnlyList<string> Keywords,
+    IReadOnlyList<string> Related,
+    CardRedirectView? Redirect,
+    IReadOnlyList<string> FallbackFields)
+{
+    private static readonly string[] Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    public static LocalizedCard From(ServiceCard card, CardCatalogue catalogue, Languages.Language language)
+    {
+        var fallbacks = new List<string>();
+        var office = catalogue.Office;
+        var unit = catalogue.UnitOf(card);
+
+        string Text(LocalizedText text, string field)
+        {
+            if (text.In(language) is { } own)
+            {
+                return own;
+            }
+
+            if (text.In(Languages.Language.Pl) is { } polish)
+            {
+                fallbacks.Add(field);
+                return polish;
+            }
+
+            return "";
+        }
+
+        string? Optional(LocalizedText? text, string field) => text is null || text.In(Languages.Language.Pl) is null && text.In(language) is null ? null : Text(text, field);
+
+        IReadOnlyList<string> List(LocalizedList list, string field)
+        {
+            if (list.In(language) is { } own)
+            {
+                return own;
+            }
+
+            if (list.In(Languages.Language.Pl) is { } polish)
+            {
+                fallbacks.Add(field);
+                return polish;
+            }
+
+            return [];
+        }
+
+        var buildingCode = card.Where?.Building ?? unit.Building;
+        var building = office.FindBuilding(buildingCode);
+        var where = new CardLocation(
+            building is null ? buildingCode : Text(building.Name, "where.building"),
+            building?.Address ?? "",
+            card.Where?.Floor ?? unit.Floor,
+            card.Where?.Room ?? unit.Room,
+            card.Where?.Window,
+            Optional(card.Where?.Note, "where.note") ?? Optional(unit.Note, "where.note"),
+            building is null ? null : Optional(building.Access, "where.access"));
+
+        var fees = card.Fees.Select((f, i) => new CardFeeView(f.Amount, Text(f.For, $"fees[{i}].for"))).ToList();
+        return new LocalizedCard(
+            card.Id,
+            card.Kind.ToString().ToLowerInvariant(),
+            language.Code(),
+            Text(card.Title, "title"),
+            Text(card.Summary, "summary"),
+            new CardUnitView(unit.Code, Text(unit.Name, "unit.name"), unit.Phone, unit.Email,
+                Days.Where(unit.Hours.ContainsKey).Select(d => new CardHours(d, unit.Hours[d])).ToList()),
+            where,
+            List(card.Steps, "steps"),
+            List(card.Documents, "documents"),
+            fees,
+            card.Fees.Sum(f => f.Amount),
+            Optional(card.Payment, "payment") ?? Optional(office.Payment, "payment"),
+            Optional(card.Deadline, "deadline"),
+            card.LegalBasis,
+            card.Online is null ? null : new CardOnlineView(card.Online.Url, Optional(card.Online.Text, "online.text")),
+            card.BookingQueue,
+            List(card.Keywords, "keywords"),
+            card.Related,
+            card.Redirect is null ? null : new CardRedirectView(Text(card.Redirect.Office, "redirect.office"), Optional(card.Redirect.Why, "redirect.why"), card.Redirect.Url),
+            fallbacks.Distinct().ToList());
+    }
+}

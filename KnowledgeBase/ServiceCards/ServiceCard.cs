@@ -1,0 +1,80 @@
+namespace Asystent.KnowledgeBase.ServiceCards;
+
+public enum CardKind
+{
+    Service,
+    Redirect,
+}
+
+/// <summary>
+/// A "karta usługi": one matter a resident brings to the office, as written by staff in one YAML file
+/// under KnowledgeBase/cards. Polish is complete; other languages may lack fields and fall back.
+/// </summary>
+public sealed class ServiceCard
+{
+    public string Id { get; set; } = "";
+    public CardKind Kind { get; set; } = CardKind.Service;
+
+    /// <summary>Code of the unit that handles the matter (or, for a redirect, the desk that explains it).</summary>
+    public string Unit { get; set; } = "";
+
+    public LocalizedText Title { get; set; } = new();
+    public LocalizedText Summary { get; set; } = new();
+
+    /// <summary>Overrides the unit's own location when the matter is handled at a particular room or window.</summary>
+    public CardPlace? Where { get; set; }
+
+    public LocalizedList Steps { get; set; } = new();
+    public LocalizedList Documents { get; set; } = new();
+    public List<CardFee> Fees { get; set; } = [];
+
+    /// <summary>How and where to pay; falls back to the office's general payment rules.</summary>
+    public LocalizedText Payment { get; set; } = new();
+
+    /// <summary>How long the office may take (the statutory deadline) and how long it usually takes.</summary>
+    public LocalizedText Deadline { get; set; } = new();
+
+    public List<string> LegalBasis { get; set; } = [];
+    public CardOnline? Online { get; set; }
+
+    /// <summary>The appointment queue a visit can be booked in, or null when visits are not booked.</summary>
+    public string? BookingQueue { get; set; }
+
+    public LocalizedList Keywords { get; set; } = new();
+    public List<string> Related { get; set; } = [];
+
+    /// <summary>For redirect cards: which office does handle the matter, and why not this one.</summary>
+    public CardRedirect? Redirect { get; set; }
+
+    /// <summary>The file the card was read from (not part of the YAML).</summary>
+    public string SourceFile { get; set; } = "";
+}
+
+public sealed class CardPlace
+{
+    public string? Building { get; set; }
+    public int? Floor { get; set; }
+    public string? Room { get; set; }
+    public string? Window { get; set; }
+    public LocalizedText Note { get; set; } = new();
+}
+
+public sealed class CardFee
+{
+    /// <summary>Amount in PLN; 0 means explicitly free of charge.</summary>
+    public decimal Amount { get; set; }
+    public LocalizedText For { get; set; } = new();
+}
+
+public sealed class CardOnline
+{
+    public string? Url { get; set; }
+    public LocalizedText Text { get; set; } = new();
+}
+
+public sealed class CardRedirect
+{
+    public LocalizedText Office { get; set; } = new();
+    public LocalizedText Why { get; set; } = new();
+    public string? Url { get; set; }
+}
