@@ -87,6 +87,15 @@ internal static class CardFileReader
 
         var message = inner.Message;
         var unknownProperty = System.Text.RegularExpressions.Regex.Match(message, "Property '([^']+)' not found");
-        return unknownProperty.Success ? $"unknown field '{unknownProperty.Groups[1].Value}'" : message;
+        if (unknownProperty.Success)
+        {
+            return $"unknown field '{unknownProperty.Groups[1].Value}'";
+        }
+
+        // A plain text containing ": " reads as a field to YAML; staff need to be told how to fix it.
+        return message.Contains("Uninitialized Strings cannot be created", StringComparison.Ordinal)
+            || message.Contains("Expected 'Scalar'", StringComparison.Ordinal)
+            ? "expected plain text here, found a list or fields; if the text contains ': ', put it in double quotes"
+            : message;
     }
 }
