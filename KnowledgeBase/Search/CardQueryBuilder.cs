@@ -34,7 +34,9 @@ internal sealed class CardQueryBuilder(CardIndex index)
     private const float FuzzyWeight = 0.6f;
 
     // Synonym expansions are the office's words for what the resident said; they count, but less
-    // than the resident's own words.
+    // than the resident's own words. The weight is shared by the words of one expansion, so that a
+    // one-word slang term ("машину") never outweighs the rest of the question by expanding into
+    // several office words ("транспортний засіб").
     private const float SynonymWeight = 0.7f;
 
     // Splits text into lower-case words the way the field analyzers do, with no stemming.
@@ -57,9 +59,10 @@ internal sealed class CardQueryBuilder(CardIndex index)
 
         foreach (var (meaning, meaningLanguage) in index.Synonyms.Expand(text))
         {
-            foreach (var word in Words(meaning))
+            var words = Words(meaning);
+            foreach (var word in words)
             {
-                if (WordQuery(word, meaningLanguage, SynonymWeight) is { } clause)
+                if (WordQuery(word, meaningLanguage, SynonymWeight / words.Count) is { } clause)
                 {
                     query.Add(clause, Occur.SHOULD);
                 }

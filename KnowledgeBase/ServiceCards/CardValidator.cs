@@ -103,11 +103,41 @@ internal static partial class CardValidator
             }
         }
 
+        foreach (var (field, text) in CyrillicTexts(card))
+        {
+            if (MixedScriptWord().Match(text) is { Success: true } mixed)
+            {
+                problems.Add(new CardProblem(file.Path, file.Locator.LineOf(field), field,
+                    $"'{mixed.Value}' mixes Latin and Cyrillic letters (a typing slip that breaks search)", ProblemSeverity.Warning));
+            }
+        }
+
         foreach (var problem in problems)
         {
             yield return problem;
         }
     }
+
+    private static IEnumerable<(string Field, string Text)> CyrillicTexts(ServiceCard card)
+    {
+        foreach (var language in new[] { Language.Uk, Language.Ru })
+        {
+            var code = language.Code();
+            yield return ($"title.{code}", card.Title.In(language) ?? "");
+            yield return ($"summary.{code}", card.Summary.In(language) ?? "");
+            foreach (var (list, name) in new[] { (card.Steps, "steps"), (card.Documents, "documents"), (card.Keywords, "keywords") })
+            {
+                var items = list.In(language) ?? [];
+                for (var i = 0; i < items.Count; i++)
+                {
+                    yield return ($"{name}.{code}[{i}]", items[i]);
+                }
+            }
+        }
+    }
+
+    [GeneratedRegex(@"\b(?=\w*[a-zA-Z])(?=\w*[\u0400-\u04FF])\w+\b")]
+    private static partial Regex MixedScriptWord();
 
     private static void RequireText(LocalizedText text, string field, Action<string, string> error, bool translated)
     {
