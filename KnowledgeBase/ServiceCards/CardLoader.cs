@@ -46,7 +46,10 @@ public static class CardLoader
             valid.RemoveAll(c => c.Id == duplicate.Key);
         }
 
-        var knownIds = files.Where(f => f.Card is not null).Select(f => f.Card!.Id).ToHashSet();
+        // A card that failed to parse still exists under its file name; linking to it is not a broken link.
+        var knownIds = files.Where(f => f.Card is not null).Select(f => f.Card!.Id)
+            .Concat(files.Select(f => Path.GetFileNameWithoutExtension(f.Path)))
+            .ToHashSet();
         foreach (var file in files.Where(f => f.Card is not null))
         {
             for (var i = 0; i < file.Card!.Related.Count; i++)

@@ -1,0 +1,74 @@
+using Asystent.KnowledgeBase.Search;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Asystent.KnowledgeBase.Tests.Search;
+
+/// <summary>Builds go to a new folder and switch atomically; the searcher swaps without restart.</summary>
+public sealed class IndexGenerationTests(KnowledgeBaseFixture kb) : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    [Fact]
+    public void A_build_publishes_a_generation_that_is_up_to_date_with_its_sources()
+    {
+        var options = kb.TemporaryOptions(folder.Path);
+        var result = new CardIndexBuilder(kb.Dictionaries).Build(options);
+        Assert.True(result.Succeeded);
+        var store = new CardIndexStore(options.IndexPath);
+        Assert.Equal(result.Manifest!.Generation, Path.GetFileName(store.CurrentGenerationPath()));
+        Assert.True(store.IsUpToDate(CardIndexStore.HashSources(options.CardsPath, options.VocabularyPath)));
+        Assert.Equal(kb.Catalogue.Cards.Count, result.Manifest.CardCount);
+    }
+
+    [Fact]
+    public void A_failed_build_leaves_the_index_in_service_untouched()
+    {
+        var cards = Path.Combine(folder.Path, "cards");
+        Directory.CreateDirectory(cards);
+        foreach (var file in Directory.EnumerateFiles(kb.Options.CardsPath))
+        {
+            File.Copy(file, Path.Combine(cards, Path.GetFileName(file)));
+        }
+
+        var options = kb.TemporaryOptions(folder.Path, cards);
+        var builder = new CardIndexBuilder(kb.Dictionaries);
+        var first = builder.Build(options).Manifest!;
+
+        File.WriteAllText(Path.Combine(cards, "karta-wedkarska.yaml"), "id: karta-wedkarska\nkind: nonsense\n");
+        var second = builder.Build(options);
+
+        Assert.False(second.Succeeded);
+        Assert.NotEmpty(second.Problems);
+        var store = new CardIndexStore(options.IndexPath);
+        Assert.Equal(first.Generation, Path.GetFileName(store.CurrentGenerationPath()));
+        Assert.Single(Directory.EnumerateDirectories(options.IndexPath, "gen-*"));
+    }
+
+    [Fact]
+    public void The_search_service_swaps_to_a_new_generation_without_restart()
+    {
+        var options = kb.TemporaryOptions(folder.Path);
+        var builder = new CardIndexBuilder(kb.Dictionaries);
+        builder.Build(options);
+        using var service = new CardSearchService(options, new Lazy<Asystent.KnowledgeBase.Search.Analyzers.HunspellDictionaries>(kb.Dictionaries), NullLogger<CardSearchService>.Instance);
+        Assert.False(service.IsReady);
+        Assert.True(service.Refresh());
+        var firstGeneration = service.Generation;
+        Assert.False(service.Refresh()); // nothing new
+
+        var manifest = builder.Build(options).Manifest!;
+        Assert.True(service.Refresh());
+        Assert.Equal(manifest.Generation, service.Generation);
+        Assert.NotEqual(firstGeneration, service.Generation);
+        Assert.Equal("rejestracja-pojazdu-sprowadzonego", service.Search(new SearchRequest("auto z niemiec")).Results[0].Id);
+    }
+
+    [Fact]
+    public void Searching_before_any_index_exists_says_so()
+    {
+        using var service = new CardSearchService(kb.TemporaryOptions(folder.Path), new Lazy<Asystent.KnowledgeBase.Search.Analyzers.HunspellDictionaries>(kb.Dictionaries), NullLogger<CardSearchService>.Instance);
+        Assert.Throws<SearchNotReadyException>(() => service.Search(new SearchRequest("paszport")));
+    }
+
+    public void Dispose() => folder.Dispose();
+}

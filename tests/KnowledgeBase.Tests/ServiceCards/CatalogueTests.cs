@@ -1,0 +1,67 @@
+using System.Text.RegularExpressions;
+using Asystent.KnowledgeBase.Languages;
+using Asystent.KnowledgeBase.ServiceCards;
+
+namespace Asystent.KnowledgeBase.Tests.ServiceCards;
+
+public sealed partial class CatalogueTests(KnowledgeBaseFixture kb)
+{
+    [Fact]
+    public void Every_card_in_the_repository_is_valid()
+    {
+        var result = CardLoader.Load(kb.Options.CardsPath);
+        Assert.Empty(result.Problems);
+    }
+
+    [Fact]
+    public void Every_card_required_by_the_shared_catalogue_exists()
+    {
+        // shared/catalogue.md sits next to the repository root (in CI too).
+        var catalogue = Path.Combine(kb.Root, "..", "shared", "catalogue.md");
+        Assert.True(File.Exists(catalogue), $"expected the shared catalogue at {catalogue}");
+        var required = CatalogueRow().Matches(File.ReadAllText(catalogue)).Select(m => m.Groups[1].Value).Where(id => id != "slug").ToList();
+        Assert.True(required.Count >= 60, "the catalogue should list the required cards");
+        var missing = required.Where(id => kb.Catalogue.Find(id) is null).ToList();
+        Assert.Empty(missing);
+    }
+
+    [Fact]
+    public void Every_card_has_the_translated_fields_a_foreigner_needs()
+    {
+        foreach (var card in kb.Catalogue.Cards)
+        {
+            foreach (var language in Asystent.KnowledgeBase.Languages.Languages.All)
+            {
+                Assert.False(string.IsNullOrWhiteSpace(card.Title.In(language)), $"{card.Id}: title.{language.Code()}");
+                Assert.False(string.IsNullOrWhiteSpace(card.Summary.In(language)), $"{card.Id}: summary.{language.Code()}");
+                Assert.NotNull(card.Steps.In(language));
+                Assert.NotNull(card.Documents.In(language));
+            }
+        }
+    }
+
+    [Fact]
+    public void Redirect_cards_name_the_office_that_handles_the_matter()
+    {
+        var redirects = kb.Catalogue.Cards.Where(c => c.Kind == CardKind.Redirect).ToList();
+        Assert.True(redirects.Count >= 8);
+        Assert.All(redirects, c => Assert.False(string.IsNullOrWhiteSpace(c.Redirect?.Office.In(Language.Pl))));
+    }
+
+    [Fact]
+    public void Localized_card_falls_back_to_polish_field_by_field_and_says_which()
+    {
+        var card = kb.Catalogue.Find("rejestracja-pojazdu-nowego")!;
+        var english = LocalizedCard.From(card, kb.Catalogue, Language.En);
+        Assert.Equal(card.Title.In(Language.En), english.Title);
+        Assert.DoesNotContain("title", english.FallbackFields);
+
+        var ukrainian = LocalizedCard.From(card, kb.Catalogue, Language.Uk);
+        Assert.Contains("deadline", ukrainian.FallbackFields);
+        Assert.Equal(card.Deadline.In(Language.Pl), ukrainian.Deadline);
+        Assert.Equal(card.Fees.Sum(f => f.Amount), ukrainian.FeesTotal);
+    }
+
+    [GeneratedRegex(@"^\| ([a-z0-9-]+) \|", RegexOptions.Multiline)]
+    private static partial Regex CatalogueRow();
+}
