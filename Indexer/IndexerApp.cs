@@ -56,6 +56,11 @@ internal static class IndexerApp
             await output.WriteLineAsync(e.Message);
             return ExitCodes.Usage;
         }
+        catch (Asystent.KnowledgeBase.Search.SearchNotReadyException)
+        {
+            await output.WriteLineAsync("No index is in service: the cards did not validate. Run 'Indexer validate' to see why.");
+            return ExitCodes.InvalidCards;
+        }
     }
 
     private static async Task<int> UnknownAsync(string command, TextWriter output)

@@ -1,0 +1,56 @@
+using System.Net;
+using Microsoft.AspNetCore.Mvc.Testing;
+
+[assembly: AssemblyFixture(typeof(Asystent.Bot.IntegrationTests.AssistantFactory))]
+
+namespace Asystent.Bot.IntegrationTests;
+
+/// <summary>
+/// The whole Bot in-process with a real index and a real SQLite file in a temporary folder. The
+/// factory waits for /health to report ready, so tests see the assistant as a resident would.
+/// </summary>
+public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLifetime
+{
+    public AssistantFactory()
+    {
+        DataFolder = Directory.CreateTempSubdirectory("asystent-bot-").FullName;
+        // Configuration is read while Program registers services, so it is passed the way an operator
+        // would pass it: environment variables overriding appsettings.json.
+        Environment.SetEnvironmentVariable("KnowledgeBase__IndexPath", Path.Combine(DataFolder, "index"));
+        Environment.SetEnvironmentVariable("KnowledgeBase__IndexPollSeconds", "1");
+        Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
+    }
+
+    public string DataFolder { get; }
+
+    public async ValueTask InitializeAsync()
+    {
+        using var client = CreateClient();
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline)
+        {
+            using var response = await client.GetAsync("/health");
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return;
+            }
+
+            await Task.Delay(200);
+        }
+
+        throw new TimeoutException("The assistant did not become ready within 2 minutes.");
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        try
+        {
+            Directory.Delete(DataFolder, recursive: true);
+        }
+        catch (IOException)
+        {
+            // SQLite may hold the file a moment longer; the OS cleans its temp folder.
+        }
+    }
+}

@@ -1,0 +1,115 @@
+namespace Asystent.Indexer.Tests;
+
+/// <summary>Runs the Indexer's commands in-process against a temporary root with its own appsettings.json.</summary>
+public sealed class IndexerCommandTests : IDisposable
+{
+    private readonly string root = Directory.CreateTempSubdirectory("asystent-indexer-").FullName;
+    private readonly string repository = KnowledgeBase.AssistantRoot.Locate();
+
+    public IndexerCommandTests()
+    {
+        var cards = Path.Combine(root, "cards");
+        Directory.CreateDirectory(cards);
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(repository, "KnowledgeBase", "cards")))
+        {
+            File.Copy(file, Path.Combine(cards, Path.GetFileName(file)));
+        }
+
+        Directory.CreateDirectory(Path.Combine(root, "KnowledgeBase"));
+        File.WriteAllText(Path.Combine(root, "appsettings.json"), $$"""
+            {
+              "KnowledgeBase": {
+                "CardsPath": "cards",
+                "VocabularyPath": {{Json(Path.Combine(repository, "KnowledgeBase", "vocabulary"))}},
+                "DictionariesPath": {{Json(Path.Combine(repository, "KnowledgeBase", "Dictionaries", "node_modules"))}},
+                "EvaluationPath": {{Json(Path.Combine(repository, "KnowledgeBase", "evaluation"))}},
+                "IndexPath": "index"
+              },
+              "ConnectionStrings": { "Assistant": "Data Source=assistant.db" }
+            }
+            """);
+    }
+
+    private static string Json(string value) => System.Text.Json.JsonSerializer.Serialize(value);
+
+    private async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        using var output = new StringWriter();
+        var exit = await IndexerApp.RunAsync(args, output, root);
+        return (exit, output.ToString());
+    }
+
+    [Fact]
+    public async Task Validate_passes_on_the_shipped_cards()
+    {
+        var (exit, output) = await RunAsync("validate");
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("0 errors", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Validate_prints_file_line_and_field_and_fails_on_a_broken_card()
+    {
+        var card = Path.Combine(root, "cards", "karta-wedkarska.yaml");
+        File.WriteAllText(card, File.ReadAllText(card).Replace("unit: OS", "unit: NOPE", StringComparison.Ordinal));
+        var (exit, output) = await RunAsync("validate");
+        Assert.Equal(ExitCodes.InvalidCards, exit);
+        Assert.Matches(@"karta-wedkarska\.yaml:\d+: error: unit: unknown unit 'NOPE'", output);
+    }
+
+    [Fact]
+    public async Task Build_then_search_prints_the_best_cards()
+    {
+        var (buildExit, buildOutput) = await RunAsync("build");
+        Assert.Equal(ExitCodes.Success, buildExit);
+        Assert.Contains("cards, generation gen-", buildOutput, StringComparison.Ordinal);
+
+        var (searchExit, searchOutput) = await RunAsync("search", "gdzie zarejestrowac auto z niemiec", "--top", "3");
+        Assert.Equal(ExitCodes.Success, searchExit);
+        var firstResult = searchOutput.Split('\n')[1];
+        Assert.Contains("rejestracja-pojazdu-sprowadzonego", firstResult, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Build_with_a_broken_card_keeps_the_previous_index()
+    {
+        Assert.Equal(ExitCodes.Success, (await RunAsync("build")).Exit);
+        var pointer = File.ReadAllText(Path.Combine(root, "index", "CURRENT"));
+        File.WriteAllText(Path.Combine(root, "cards", "meldunek.yaml"), "id: meldunek\ntitle: [\n");
+
+        var (exit, output) = await RunAsync("build");
+
+        Assert.Equal(ExitCodes.InvalidCards, exit);
+        Assert.Contains("index in service was not touched", output, StringComparison.Ordinal);
+        Assert.Equal(pointer, File.ReadAllText(Path.Combine(root, "index", "CURRENT")));
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("search")]
+    [InlineData("search", "paszport", "--lang", "xx")]
+    [InlineData("search", "paszport", "--top", "0")]
+    public async Task Bad_command_lines_get_usage_help_and_exit_code_2(params string[] args) =>
+        Assert.Equal(ExitCodes.Usage, (await RunAsync(args)).Exit);
+
+    [Fact]
+    public async Task Eval_prints_the_metrics_table_with_the_baseline()
+    {
+        var (exit, output) = await RunAsync("eval");
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("| **all** |", output, StringComparison.Ordinal);
+        Assert.Contains("baseline top-1", output, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(root, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Best effort: the OS cleans its temp folder.
+        }
+    }
+}
