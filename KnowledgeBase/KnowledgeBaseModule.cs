@@ -16,9 +16,7 @@ public static class KnowledgeBaseModule
     /// </summary>
     public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration configuration, string root)
     {
-        var options = (configuration.GetSection(KnowledgeBaseOptions.SectionName).Get<KnowledgeBaseOptions>() ?? new KnowledgeBaseOptions())
-            .ResolvedAgainst(root);
-        Validate(options);
+        var options = KnowledgeBaseOptions.FromConfiguration(configuration, root);
         services.AddSingleton(options);
         services.AddSingleton(_ => new Lazy<HunspellDictionaries>(() => HunspellDictionaries.Load(options.DictionariesPath)));
         services.AddSingleton<CardSearchService>();
@@ -27,11 +25,5 @@ public static class KnowledgeBaseModule
         var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
         services.AddDbContext<AssistantDbContext>(db => db.UseSqlite(connectionString));
         return services;
-    }
-
-    private static void Validate(KnowledgeBaseOptions options)
-    {
-        var context = new System.ComponentModel.DataAnnotations.ValidationContext(options);
-        System.ComponentModel.DataAnnotations.Validator.ValidateObject(options, context, validateAllProperties: true);
     }
 }

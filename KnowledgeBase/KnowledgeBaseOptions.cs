@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Configuration;
 
 namespace Asystent.KnowledgeBase;
 
@@ -18,6 +19,14 @@ public sealed class KnowledgeBaseOptions
 
     /// <summary>How often the searcher checks for a newly built index generation.</summary>
     [Range(1, 3600)] public int IndexPollSeconds { get; set; } = 2;
+
+    /// <summary>Reads the section (defaults for what is missing), resolves its paths against the root and validates it.</summary>
+    public static KnowledgeBaseOptions FromConfiguration(IConfiguration configuration, string root)
+    {
+        var options = (configuration.GetSection(SectionName).Get<KnowledgeBaseOptions>() ?? new KnowledgeBaseOptions()).ResolvedAgainst(root);
+        Validator.ValidateObject(options, new ValidationContext(options), validateAllProperties: true);
+        return options;
+    }
 
     /// <summary>Makes every relative path absolute against <paramref name="root"/>.</summary>
     public KnowledgeBaseOptions ResolvedAgainst(string root) => new()

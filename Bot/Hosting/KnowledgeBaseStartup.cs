@@ -1,5 +1,6 @@
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.Storage;
 
 namespace Asystent.Bot.Hosting;
@@ -11,6 +12,7 @@ namespace Asystent.Bot.Hosting;
 /// </summary>
 internal sealed class KnowledgeBaseStartup(
     IServiceScopeFactory scopes,
+    Lazy<HunspellDictionaries> dictionaries,
     IndexMaintenance maintenance,
     CardSearchService search,
     KnowledgeBaseOptions options,
@@ -21,12 +23,15 @@ internal sealed class KnowledgeBaseStartup(
     {
         try
         {
+            // The dictionaries take the longest to load; start them while the database migrates.
+            var loading = Task.Run(() => dictionaries.Value, stoppingToken);
             await using (var scope = scopes.CreateAsyncScope())
             {
                 await AssistantDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AssistantDbContext>(), stoppingToken);
             }
 
             readiness.DatabaseReady();
+            await loading;
             await Task.Run(maintenance.EnsureReady, stoppingToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)

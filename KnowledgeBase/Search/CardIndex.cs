@@ -29,6 +29,7 @@ public sealed class CardIndex : IDisposable
         Detector = LanguageDetector.Train(TrainingTexts(catalogue));
         reader = DirectoryReader.Open(directory);
         Searcher = new IndexSearcher(reader) { Similarity = CreateSimilarity() };
+        Typos = new TypoCorrector(reader, SearchFields.LightHead, SearchFields.LightText);
     }
 
     public string Generation { get; }
@@ -37,6 +38,7 @@ public sealed class CardIndex : IDisposable
     public SynonymExpander Synonyms { get; }
     public LanguageDetector Detector { get; }
     internal IndexSearcher Searcher { get; }
+    internal TypoCorrector Typos { get; }
     internal IndexReader Reader => reader;
 
     public static CardIndex Open(string generationPath, HunspellDictionaries dictionaries)

@@ -23,9 +23,10 @@ internal sealed class CardQueryBuilder(CardIndex index)
         (SearchFields.Body, 0.6f),
     ];
 
-    // Another language's fields still count a little: a word may be the same in two languages
-    // ("paszport", "паспорт"), and detection of a two-word query can be wrong.
-    private const float OtherLanguageWeight = 0.3f;
+    // The other language of the same script still counts a little: a word may be the same in both
+    // ("паспорт"), and telling Polish from English or Ukrainian from Russian in two words can fail.
+    // Other scripts are left to the folded fields, which hold every language.
+    private const float SiblingLanguageWeight = 0.3f;
 
     // The folded fields catch what Hunspell cannot (no Polish letters, unknown inflections, typos);
     // they weigh less than an exact stem so that a clean query keeps its precise ranking.
@@ -84,34 +85,51 @@ internal sealed class CardQueryBuilder(CardIndex index)
         }
 
         var disjunction = new DisjunctionMaxQuery(0.1f);
-        foreach (var fieldLanguage in Languages.Languages.All)
+        foreach (var (fieldLanguage, languageWeight) in new[] { (language, 1f), (Sibling(language), SiblingLanguageWeight) })
         {
             var terms = fieldLanguage == language ? primaryTerms : AnalyzerSet.Terms(index.Analyzers.For(fieldLanguage), word);
-            var languageWeight = fieldLanguage == language ? 1f : OtherLanguageWeight;
             foreach (var (field, boost) in LanguageFields)
             {
                 foreach (var term in terms)
                 {
-                    disjunction.Add(new TermQuery(new Term(field(fieldLanguage), term)) { Boost = boost * languageWeight * weight });
+                    AddTerm(disjunction, field(fieldLanguage), term, boost * languageWeight * weight);
                 }
             }
         }
 
         foreach (var term in lightTerms)
         {
-            var head = new Term(SearchFields.LightHead, term);
-            var text = new Term(SearchFields.LightText, term);
-            disjunction.Add(new TermQuery(head) { Boost = LightHeadBoost * weight });
-            disjunction.Add(new TermQuery(text) { Boost = LightTextBoost * weight });
-            if (term.Length >= 4 && index.Reader.DocFreq(head) == 0 && index.Reader.DocFreq(text) == 0)
+            AddTerm(disjunction, SearchFields.LightHead, term, LightHeadBoost * weight);
+            AddTerm(disjunction, SearchFields.LightText, term, LightTextBoost * weight);
+
+            // A word the index does not know is most likely a typo ("paszpot", "rejestarcja").
+            foreach (var suggestion in index.Typos.Suggest(term))
             {
-                // An unknown word is most likely a typo ("paszpot", "rejestarcja"): look for close ones.
-                var edits = term.Length >= 7 ? 2 : 1;
-                disjunction.Add(new FuzzyQuery(head, edits, 1, 20, true) { Boost = LightHeadBoost * FuzzyWeight * weight });
-                disjunction.Add(new FuzzyQuery(text, edits, 1, 20, true) { Boost = LightTextBoost * FuzzyWeight * weight });
+                AddTerm(disjunction, SearchFields.LightHead, suggestion, LightHeadBoost * FuzzyWeight * weight);
+                AddTerm(disjunction, SearchFields.LightText, suggestion, LightTextBoost * FuzzyWeight * weight);
             }
         }
 
-        return disjunction;
+        return disjunction.Disjuncts.Count > 0 ? disjunction : null;
+    }
+
+    private static Language Sibling(Language language) => language switch
+    {
+        Language.Pl => Language.En,
+        Language.En => Language.Pl,
+        Language.Uk => Language.Ru,
+        _ => Language.Uk,
+    };
+
+    // Looks the term up once: terms absent from the index add no clause, and the lookup is handed
+    // to the query so that searching does not seek the same term again.
+    private void AddTerm(DisjunctionMaxQuery disjunction, string field, string text, float boost)
+    {
+        var term = new Term(field, text);
+        var context = TermContext.Build(index.Reader.Context, term);
+        if (context.DocFreq > 0)
+        {
+            disjunction.Add(new TermQuery(term, context) { Boost = boost });
+        }
     }
 }

@@ -9,21 +9,46 @@ namespace Asystent.KnowledgeBase.Search;
 /// "prawo jazdy", "blachy" means "tablice rejestracyjne". Matching is on whole words of the folded
 /// text, so "prawko", "Prawko" and a phrase typed without Polish letters all hit the same rule.
 /// </summary>
+/// <remarks>
+/// Single words are dictionary lookups and "niemc*" prefixes a short scan; only phrases use a regular
+/// expression. (Running a regex per rule took a large share of each query's time.)
+/// </remarks>
 public sealed partial class SynonymExpander
 {
-    private readonly List<(Regex Pattern, string Means, Language Language)> rules = [];
+    private readonly Dictionary<string, List<int>> byWord = new(StringComparer.Ordinal);
+    private readonly List<(string Prefix, int Rule)> byPrefix = [];
+    private readonly List<(Regex Phrase, int Rule)> byPhrase = [];
+    private readonly List<(string Means, Language Language)> meanings = [];
 
     public SynonymExpander(IEnumerable<SynonymRule> synonymRules)
     {
         foreach (var rule in synonymRules)
         {
-            var language = Languages.Languages.TryParse(rule.Lang, out var parsed) ? parsed : Language.Pl;
-            foreach (var term in rule.Terms.Where(t => !string.IsNullOrWhiteSpace(t)))
+            var index = meanings.Count;
+            meanings.Add((rule.Means, Languages.Languages.TryParse(rule.Lang, out var parsed) ? parsed : Language.Pl));
+            foreach (var term in rule.Terms.Where(t => !string.IsNullOrWhiteSpace(t)).Select(t => TextFolding.Fold(t.Trim())))
             {
-                var folded = Regex.Escape(TextFolding.Fold(term.Trim()));
-                // A trailing '*' in the file means "any ending": "niemc*" matches "niemcy" and "niemiec".
-                var pattern = folded.EndsWith(@"\*", StringComparison.Ordinal) ? folded[..^2] + @"\w*" : folded;
-                rules.Add((new Regex($@"(?<!\w){pattern}(?!\w)", RegexOptions.CultureInvariant), rule.Means, language));
+                // A trailing '*' in the file means "any ending": "niemc*" matches "niemcy" and "niemczech".
+                var isPrefix = term.EndsWith('*');
+                var body = isPrefix ? term[..^1] : term;
+                if (body.Contains(' ', StringComparison.Ordinal))
+                {
+                    var pattern = Regex.Escape(body) + (isPrefix ? @"\w*" : "");
+                    byPhrase.Add((new Regex($@"(?<!\w){pattern}(?!\w)", RegexOptions.CultureInvariant), index));
+                }
+                else if (isPrefix)
+                {
+                    byPrefix.Add((body, index));
+                }
+                else
+                {
+                    if (!byWord.TryGetValue(body, out var rules))
+                    {
+                        byWord[body] = rules = [];
+                    }
+
+                    rules.Add(index);
+                }
             }
         }
     }
@@ -32,9 +57,34 @@ public sealed partial class SynonymExpander
     public IReadOnlyList<(string Text, Language Language)> Expand(string text)
     {
         var folded = TextFolding.Fold(text);
-        return rules.Where(r => r.Pattern.IsMatch(folded))
-            .Select(r => (r.Means, r.Language))
-            .Distinct()
-            .ToList();
+        var matched = new SortedSet<int>();
+        foreach (Match word in Word().Matches(folded))
+        {
+            if (byWord.TryGetValue(word.Value, out var rules))
+            {
+                matched.UnionWith(rules);
+            }
+
+            foreach (var (prefix, rule) in byPrefix)
+            {
+                if (word.Value.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    matched.Add(rule);
+                }
+            }
+        }
+
+        foreach (var (phrase, rule) in byPhrase)
+        {
+            if (!matched.Contains(rule) && phrase.IsMatch(folded))
+            {
+                matched.Add(rule);
+            }
+        }
+
+        return matched.Select(i => meanings[i]).Distinct().ToList();
     }
+
+    [GeneratedRegex(@"[\w+]+")]
+    private static partial Regex Word();
 }

@@ -16,8 +16,7 @@ public sealed class KnowledgeBaseFixture : IDisposable
     public KnowledgeBaseFixture()
     {
         Root = AssistantRoot.Locate();
-        var configuration = new ConfigurationBuilder().AddJsonFile(Path.Combine(Root, "appsettings.json")).Build();
-        Options = (configuration.GetSection(KnowledgeBaseOptions.SectionName).Get<KnowledgeBaseOptions>() ?? new()).ResolvedAgainst(Root);
+        Options = KnowledgeBaseOptions.FromConfiguration(new ConfigurationBuilder().AddJsonFile(Path.Combine(Root, "appsettings.json")).Build(), Root);
         Dictionaries = HunspellDictionaries.Load(Options.DictionariesPath);
         Vocabulary = SearchVocabulary.Load(Options.VocabularyPath);
         Catalogue = CardLoader.Load(Options.CardsPath).Catalogue;

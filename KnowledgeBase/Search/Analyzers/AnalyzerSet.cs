@@ -2,7 +2,6 @@ using Asystent.KnowledgeBase.Languages;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
-using Lucene.Net.Analysis.Hunspell;
 using Lucene.Net.Analysis.Miscellaneous;
 using Lucene.Net.Analysis.Ru;
 using Lucene.Net.Analysis.Snowball;
@@ -50,7 +49,7 @@ public sealed class AnalyzerSet : IDisposable
                 TokenStream stream = new LowerCaseFilter(Version, source);
                 stream = new StopFilter(Version, stream, stop[Language.Pl]);
                 stream = new StemmerOverrideFilter(stream, officeWords);
-                stream = new HunspellStemFilter(stream, dictionaries.Polish, dedup: true, longestOnly: false);
+                stream = new CachedHunspellStemFilter(stream, dictionaries.PolishStems);
                 stream = new ASCIIFoldingFilter(stream);
                 return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(stream));
             }),
@@ -59,7 +58,7 @@ public sealed class AnalyzerSet : IDisposable
                 var source = new StandardTokenizer(Version, reader);
                 TokenStream stream = new LowerCaseFilter(Version, source);
                 stream = new StopFilter(Version, stream, stop[Language.Uk]);
-                stream = new HunspellStemFilter(stream, dictionaries.Ukrainian, dedup: true, longestOnly: false);
+                stream = new CachedHunspellStemFilter(stream, dictionaries.UkrainianStems);
                 stream = new CyrillicNormalizationFilter(stream);
                 return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(stream));
             }),

@@ -14,11 +14,17 @@ public sealed class HunspellDictionaries
     {
         Polish = polish;
         Ukrainian = ukrainian;
+        PolishStems = new HunspellStemCache(polish);
+        UkrainianStems = new HunspellStemCache(ukrainian);
         LoadTime = loadTime;
     }
 
     public Dictionary Polish { get; }
     public Dictionary Ukrainian { get; }
+
+    /// <summary>Stems remembered across index builds and queries for the life of the process.</summary>
+    public HunspellStemCache PolishStems { get; }
+    public HunspellStemCache UkrainianStems { get; }
     public TimeSpan LoadTime { get; }
 
     public static HunspellDictionaries Load(string dictionariesPath)

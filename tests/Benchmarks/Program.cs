@@ -1,0 +1,20 @@
+using Asystent.Benchmarks;
+using BenchmarkDotNet.Running;
+
+// latency: per-question p50/p99 and 25k build time; startup: Bot process to ready;
+// anything else goes to BenchmarkDotNet (e.g. --filter '*').
+switch (args.FirstOrDefault())
+{
+    case "latency":
+        LatencyRun.Run();
+        break;
+    case "profile":
+        ProfileRun.Run();
+        break;
+    case "startup":
+        await StartupRun.RunAsync();
+        break;
+    default:
+        BenchmarkSwitcher.FromAssembly(typeof(SearchBenchmarks).Assembly).Run(args);
+        break;
+}
