@@ -1,6 +1,7 @@
 using Asystent.Bot.Cards;
 using Asystent.Bot.Hosting;
 using Asystent.Bot.Search;
+using Asystent.Bot.Understanding;
 using Asystent.KnowledgeBase;
 
 var root = AssistantRoot.Locate();
@@ -15,6 +16,7 @@ app.UseAssistantHosting();
 app.MapHealth();
 app.MapSearchApi();
 app.MapCardsApi();
+app.MapIntentApi();
 app.Run();
 
 /// <summary>Declared so WebApplicationFactory&lt;Program&gt; in the integration tests can reach the entry point.</summary>

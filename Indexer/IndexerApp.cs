@@ -14,11 +14,15 @@ internal static class IndexerApp
 
         Commands:
           validate              check every card; prints file:line: field: problem; exit 1 on errors
-          build                 validate, then build a new index generation and put it in service
+          build                 validate, then build a new index generation and put it in service,
+                                and train the intent model if its utterances changed
+          train                 train the intent model now and save it
           search "text" [--lang pl|en|uk|ru] [--top N]
                                 print the best cards for a question
-          eval [--baseline]     search quality on the evaluation set: top-1, top-3 and MRR by tag,
-                                beside a plain StandardAnalyzer baseline
+          eval [--search|--intents] [--misses]
+                                search quality (top-1, top-3, MRR by tag, beside a plain
+                                StandardAnalyzer baseline) and intent quality (5-fold
+                                cross-validation and the held-out set, by language)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, string? root = null)
@@ -46,6 +50,7 @@ internal static class IndexerApp
             {
                 "validate" => ValidateCommand.Run(provider, output),
                 "build" => BuildCommand.Run(provider, output),
+                "train" => TrainCommand.Run(provider, output),
                 "search" => SearchCommand.Run(provider, args[1..], output),
                 "eval" => EvaluateCommand.Run(provider, args[1..], output),
                 _ => await UnknownAsync(args[0], output),

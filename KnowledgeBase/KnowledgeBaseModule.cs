@@ -1,6 +1,9 @@
+using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.Storage;
+using Asystent.KnowledgeBase.Understanding;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -21,6 +24,9 @@ public static class KnowledgeBaseModule
         services.AddSingleton(_ => new Lazy<HunspellDictionaries>(() => HunspellDictionaries.Load(options.DictionariesPath)));
         services.AddSingleton<CardSearchService>();
         services.AddSingleton<IndexMaintenance>();
+        services.AddSingleton<IntentClassifier>();
+        services.AddSingleton<MessageInterpreter>();
+        services.TryAddSingleton(TimeProvider.System);
 
         var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
         services.AddDbContext<AssistantDbContext>(db => db.UseSqlite(connectionString));

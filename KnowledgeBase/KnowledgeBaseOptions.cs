@@ -16,6 +16,11 @@ public sealed class KnowledgeBaseOptions
     [Required] public string DictionariesPath { get; set; } = "KnowledgeBase/Dictionaries/node_modules";
     [Required] public string IndexPath { get; set; } = "data/index";
     [Required] public string EvaluationPath { get; set; } = "KnowledgeBase/evaluation";
+    [Required] public string IntentsPath { get; set; } = "KnowledgeBase/intents";
+    [Required] public string ModelPath { get; set; } = "data/model";
+
+    /// <summary>The office's time zone: "today", "jutro" and office hours are counted in it.</summary>
+    [Required] public string TimeZone { get; set; } = "Europe/Warsaw";
 
     /// <summary>How often the searcher checks for a newly built index generation.</summary>
     [Range(1, 3600)] public int IndexPollSeconds { get; set; } = 2;
@@ -36,6 +41,9 @@ public sealed class KnowledgeBaseOptions
         DictionariesPath = Path.GetFullPath(DictionariesPath, root),
         IndexPath = Path.GetFullPath(IndexPath, root),
         EvaluationPath = Path.GetFullPath(EvaluationPath, root),
+        IntentsPath = Path.GetFullPath(IntentsPath, root),
+        ModelPath = Path.GetFullPath(ModelPath, root),
         IndexPollSeconds = IndexPollSeconds,
+        TimeZone = TimeZone,
     };
 }

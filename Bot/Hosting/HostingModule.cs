@@ -11,7 +11,7 @@ public static class HostingModule
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
-        services.AddExceptionHandler<SearchNotReadyHandler>();
+        services.AddExceptionHandler<NotReadyHandler>();
         services.AddOpenApi();
         services.AddSingleton<Readiness>();
         services.AddHostedService<KnowledgeBaseStartup>();

@@ -1,4 +1,5 @@
 using Asystent.KnowledgeBase;
+using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.Storage;
@@ -7,12 +8,14 @@ namespace Asystent.Bot.Hosting;
 
 /// <summary>
 /// Brings the knowledge base up in the background so the server answers at once (503 on /health
-/// until ready): migrates the database, builds the index if it is missing or stale, opens it, and
+/// until ready): migrates the database, builds the index if it is missing or stale, trains the intent
+/// model if its utterances changed, opens both, and
 /// then keeps watching for a newer generation published by `Indexer build` to swap in without restart.
 /// </summary>
 internal sealed class KnowledgeBaseStartup(
     IServiceScopeFactory scopes,
     Lazy<HunspellDictionaries> dictionaries,
+    IntentClassifier intents,
     IndexMaintenance maintenance,
     CardSearchService search,
     KnowledgeBaseOptions options,
@@ -31,8 +34,11 @@ internal sealed class KnowledgeBaseStartup(
             }
 
             readiness.DatabaseReady();
+            // The intent model trains (or loads) on the other core while the dictionaries load.
+            var model = Task.Run(intents.EnsureReady, stoppingToken);
             await loading;
             await Task.Run(maintenance.EnsureReady, stoppingToken);
+            await model;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

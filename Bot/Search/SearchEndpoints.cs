@@ -16,7 +16,6 @@ public static class SearchEndpoints
     {
         services.AddSingleton<SearchQueryLog>();
         services.AddHostedService<SearchQueryLogWriter>();
-        services.AddSingleton(TimeProvider.System);
         return services;
     }
 

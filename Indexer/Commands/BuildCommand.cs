@@ -23,8 +23,8 @@ internal static class BuildCommand
             return ExitCodes.InvalidCards;
         }
 
-        output.WriteLine($"Done in {watch.ElapsedMilliseconds} ms: {result.Manifest!.CardCount} cards, generation {result.Manifest.Generation}.");
-        return ExitCodes.Success;
+        output.WriteLine($"Index done in {watch.ElapsedMilliseconds} ms: {result.Manifest!.CardCount} cards, generation {result.Manifest.Generation}.");
+        return TrainCommand.TrainIfStale(services, output);
     }
 }
 

@@ -14,6 +14,9 @@ public sealed class OfficeUnit
     /// <summary>Opening hours per weekday ("mon".."sun") as "HH:mm-HH:mm"; a missing day is closed.</summary>
     public Dictionary<string, string> Hours { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public LocalizedText Note { get; set; } = new();
+
+    /// <summary>Other names residents use for the unit ("komunikacja", "paszporty"), in any language.</summary>
+    public List<string> Aliases { get; set; } = [];
 }
 
 public sealed class OfficeBuilding

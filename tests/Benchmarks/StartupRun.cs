@@ -47,6 +47,7 @@ internal static class StartupRun
             RedirectStandardError = true,
         };
         start.Environment["KnowledgeBase__IndexPath"] = Path.Combine(data, "index");
+        start.Environment["KnowledgeBase__ModelPath"] = Path.Combine(data, "model");
         start.Environment["ConnectionStrings__Assistant"] = $"Data Source={Path.Combine(data, "assistant.db")}";
         var watch = Stopwatch.StartNew();
         using var process = Process.Start(start)!;

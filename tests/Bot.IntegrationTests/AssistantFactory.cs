@@ -18,6 +18,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         // would pass it: environment variables overriding appsettings.json.
         Environment.SetEnvironmentVariable("KnowledgeBase__IndexPath", Path.Combine(DataFolder, "index"));
         Environment.SetEnvironmentVariable("KnowledgeBase__IndexPollSeconds", "1");
+        Environment.SetEnvironmentVariable("KnowledgeBase__ModelPath", Path.Combine(DataFolder, "model"));
         Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
     }
 

@@ -31,6 +31,7 @@ public sealed class BotProcessTests
             RedirectStandardError = true,
         };
         start.Environment["KnowledgeBase__IndexPath"] = Path.Combine(data, "index");
+        start.Environment["KnowledgeBase__ModelPath"] = Path.Combine(data, "model");
         start.Environment["ConnectionStrings__Assistant"] = $"Data Source={Path.Combine(data, "assistant.db")}";
         using var process = Process.Start(start)!;
         process.OutputDataReceived += (_, _) => { };

@@ -23,6 +23,8 @@ public sealed class IndexerCommandTests : IDisposable
                 "VocabularyPath": {{Json(Path.Combine(repository, "KnowledgeBase", "vocabulary"))}},
                 "DictionariesPath": {{Json(Path.Combine(repository, "KnowledgeBase", "Dictionaries", "node_modules"))}},
                 "EvaluationPath": {{Json(Path.Combine(repository, "KnowledgeBase", "evaluation"))}},
+                "IntentsPath": {{Json(Path.Combine(repository, "KnowledgeBase", "intents"))}},
+                "ModelPath": "model",
                 "IndexPath": "index"
               },
               "ConnectionStrings": { "Assistant": "Data Source=assistant.db" }
@@ -93,12 +95,29 @@ public sealed class IndexerCommandTests : IDisposable
         Assert.Equal(ExitCodes.Usage, (await RunAsync(args)).Exit);
 
     [Fact]
-    public async Task Eval_prints_the_metrics_table_with_the_baseline()
+    public async Task Eval_prints_search_and_intent_figures()
     {
         var (exit, output) = await RunAsync("eval");
         Assert.Equal(ExitCodes.Success, exit);
         Assert.Contains("| **all** |", output, StringComparison.Ordinal);
         Assert.Contains("baseline top-1", output, StringComparison.Ordinal);
+        Assert.Contains("5-fold cross-validation", output, StringComparison.Ordinal);
+        Assert.Contains("Held-out set", output, StringComparison.Ordinal);
+        Assert.Contains("Confusion matrix (pl;", output, StringComparison.Ordinal);
+        Assert.Contains("| macro-F1 |", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Train_saves_a_model_and_build_does_not_retrain_an_up_to_date_one()
+    {
+        var (exit, output) = await RunAsync("train");
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.True(File.Exists(Path.Combine(root, "model", "intents.zip")));
+        Assert.Contains("12 intents", output, StringComparison.Ordinal);
+
+        var (buildExit, buildOutput) = await RunAsync("build");
+        Assert.Equal(ExitCodes.Success, buildExit);
+        Assert.Contains("Intent model is up to date", buildOutput, StringComparison.Ordinal);
     }
 
     public void Dispose()

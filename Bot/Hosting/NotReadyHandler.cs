@@ -4,11 +4,11 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace Asystent.Bot.Hosting;
 
 /// <summary>A request that arrives while the index is still being built gets a polite 503, not a 500.</summary>
-internal sealed class SearchNotReadyHandler(IProblemDetailsService problems) : IExceptionHandler
+internal sealed class NotReadyHandler(IProblemDetailsService problems) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not SearchNotReadyException)
+        if (exception is not (SearchNotReadyException or Asystent.KnowledgeBase.Intents.IntentModelNotReadyException))
         {
             return false;
         }

@@ -1,0 +1,101 @@
+using Asystent.KnowledgeBase.Entities;
+using Asystent.KnowledgeBase.Intents;
+using Asystent.KnowledgeBase.Languages;
+using Asystent.KnowledgeBase.Search;
+
+namespace Asystent.KnowledgeBase.Understanding;
+
+/// <summary>What the assistant understood from one message.</summary>
+public sealed record MessageUnderstanding(string Text, Language Language, IntentPrediction Intent, RecognizedEntities Entities);
+
+/// <summary>
+/// Reads a resident's message: its language, what they want (the intent model) and the particulars
+/// (case number, date and time, service, unit, phone, e-mail). The service is the knowledge base's
+/// best card when the search is clear about it.
+/// </summary>
+public sealed class MessageInterpreter(CardSearchService search, IntentClassifier intents, KnowledgeBaseOptions options, TimeProvider clock)
+{
+    // Below this BM25 score the best card shares only a common word with the message; above it the
+    // message names the matter (measured on the search evaluation set: right first answers score
+    // well above 12, unrelated chatter below 8).
+    private const float ServiceMinScore = 12f;
+
+    private static readonly HashSet<string> ConversationalIntents =
+    [
+        IntentNames.Greeting, IntentNames.Thanks, IntentNames.Goodbye, IntentNames.Help, IntentNames.OutOfScope,
+    ];
+
+    private readonly TimeZoneInfo officeTime = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+    private UnitRecognizer? units;
+    private string? unitsGeneration;
+
+    public MessageUnderstanding Interpret(string text, Language? language = null)
+    {
+        var detected = language ?? search.DetectLanguage(text);
+        var intent = intents.Predict(text);
+        var values = new Dictionary<string, string>();
+
+        if (CaseNumberRecognizer.Find(text) is { } caseNumber)
+        {
+            values[RecognizedEntities.CaseNumber] = caseNumber;
+        }
+
+        if (ContactRecognizer.FindEmail(text) is { } email)
+        {
+            values[RecognizedEntities.Email] = email;
+        }
+
+        if (ContactRecognizer.FindPhone(text) is { } phone)
+        {
+            values[RecognizedEntities.Phone] = phone;
+        }
+
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime).DateTime);
+        foreach (var (name, value) in DateTimeRecognizer.Find(text, today))
+        {
+            values[name] = value;
+        }
+
+        string? serviceUnit = null;
+        if (!ConversationalIntents.Contains(intent.Intent) && !values.ContainsKey(RecognizedEntities.CaseNumber)
+            && FindService(IntentTextNormalizer.StripParticulars(text), detected, intent.Intent) is { } service)
+        {
+            values[RecognizedEntities.Service] = service.Id;
+            serviceUnit = service.UnitCode;
+        }
+
+        // A case number starts with the symbol of the unit that handles it ("KT.5410…").
+        var caseUnit = values.TryGetValue(RecognizedEntities.CaseNumber, out var number)
+            ? search.Catalogue.Office.FindUnit(number[..number.IndexOf('.', StringComparison.Ordinal)])?.Code
+            : null;
+        if ((Units().Find(text) ?? caseUnit ?? serviceUnit) is { } unit)
+        {
+            values[RecognizedEntities.Unit] = unit;
+        }
+
+        return new MessageUnderstanding(text, detected, intent, new RecognizedEntities(values, Pesel.Contains(text)));
+    }
+
+    // A visit can only be booked for a card with a booking queue; other intents take the best card.
+    private SearchHit? FindService(string text, Language language, string intent)
+    {
+        var bookingOnly = intent is IntentNames.BookAppointment or IntentNames.CancelAppointment;
+        var catalogue = search.Catalogue;
+        return search.Search(new SearchRequest(text, language, bookingOnly ? 5 : 1)).Results
+            .Where(hit => hit.Score >= ServiceMinScore)
+            .FirstOrDefault(hit => !bookingOnly || catalogue.Find(hit.Id)?.BookingQueue is not null);
+    }
+
+    // Units come from the office file of the index generation in service; rebuilt when it changes.
+    private UnitRecognizer Units()
+    {
+        var generation = search.Generation;
+        if (units is null || unitsGeneration != generation)
+        {
+            units = new UnitRecognizer(search.Catalogue.Office);
+            unitsGeneration = generation;
+        }
+
+        return units;
+    }
+}
