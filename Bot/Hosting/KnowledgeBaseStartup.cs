@@ -26,8 +26,9 @@ internal sealed class KnowledgeBaseStartup(
     {
         try
         {
-            // The dictionaries take the longest to load; start them while the database migrates.
-            var loading = Task.Run(() => dictionaries.Value, stoppingToken);
+            // The full dictionaries are needed only to build a missing or stale index (an up-to-date
+            // one opens with its small dictionary extracts); when needed, load them while the database migrates.
+            var loading = maintenance.IsUpToDate() ? Task.CompletedTask : Task.Run(() => dictionaries.Value, stoppingToken);
             await using (var scope = scopes.CreateAsyncScope())
             {
                 await AssistantDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AssistantDbContext>(), stoppingToken);

@@ -41,8 +41,10 @@ public sealed class CardIndex : IDisposable
     internal TypoCorrector Typos { get; }
     internal IndexReader Reader => reader;
 
-    public static CardIndex Open(string generationPath, HunspellDictionaries dictionaries)
+    /// <summary>Opens a published generation with the dictionary extracts written beside it (fast to load).</summary>
+    public static CardIndex Open(string generationPath)
     {
+        var dictionaries = HunspellDictionaries.Load(Path.Combine(generationPath, DictionaryExtract.FolderName));
         var catalogue = CardLoader.Load(Path.Combine(generationPath, "cards")).Catalogue;
         var vocabulary = SearchVocabulary.Load(Path.Combine(generationPath, "vocabulary"));
         var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(generationPath, "lucene"));

@@ -36,6 +36,8 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
             using (var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(generation, "lucene")))
             {
                 Write(directory, loaded.Catalogue, vocabulary, progress);
+                using var reader = DirectoryReader.Open(directory);
+                DictionaryExtract.Write(reader, options.DictionariesPath, generation);
             }
 
             var manifest = new IndexManifest(Path.GetFileName(generation), DateTimeOffset.UtcNow, sourceHash, loaded.Catalogue.Cards.Count, watch.Elapsed);

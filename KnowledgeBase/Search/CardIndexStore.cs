@@ -9,11 +9,11 @@ namespace Asystent.KnowledgeBase.Search;
 /// copy of the cards and vocabulary it was built from) and only then replaces the CURRENT pointer with
 /// an atomic rename, so a failed or interrupted build never touches the generation in service.
 /// </summary>
-/// <remarks>Layout: <c>{IndexPath}/CURRENT</c>, <c>{IndexPath}/gen-*/{lucene,cards,vocabulary,manifest.json}</c>.</remarks>
+/// <remarks>Layout: <c>{IndexPath}/CURRENT</c>, <c>{IndexPath}/gen-*/{lucene,cards,vocabulary,dictionaries,manifest.json}</c>.</remarks>
 public sealed class CardIndexStore(string indexPath)
 {
     /// <summary>Bump when the analysis or the document mapping changes, so existing indexes are rebuilt.</summary>
-    public const string AnalysisVersion = "2026-11-23.1";
+    public const string AnalysisVersion = "2026-11-23.2";
 
     public const string PointerFileName = "CURRENT";
     public const string ManifestFileName = "manifest.json";

@@ -1,4 +1,3 @@
-using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.ServiceCards;
 using Microsoft.Extensions.Logging;
 
@@ -9,7 +8,7 @@ namespace Asystent.KnowledgeBase.Search;
 /// service and swaps in a newly published one without a restart; searches running during a swap
 /// finish on the generation they started with.
 /// </summary>
-public sealed class CardSearchService(KnowledgeBaseOptions options, Lazy<HunspellDictionaries> dictionaries, ILogger<CardSearchService> logger) : IDisposable
+public sealed class CardSearchService(KnowledgeBaseOptions options, ILogger<CardSearchService> logger) : IDisposable
 {
     private readonly Lock swapLock = new();
     private CardIndex? current;
@@ -34,7 +33,7 @@ public sealed class CardSearchService(KnowledgeBaseOptions options, Lazy<Hunspel
                 return false;
             }
 
-            var opened = CardIndex.Open(path, dictionaries.Value);
+            var opened = CardIndex.Open(path);
             var previous = Interlocked.Exchange(ref current, opened);
             previous?.Dispose();
             logger.LogInformation("Search index {Generation} in service with {CardCount} cards", opened.Generation, opened.Catalogue.Cards.Count);

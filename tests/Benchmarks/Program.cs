@@ -8,6 +8,9 @@ switch (args.FirstOrDefault())
     case "latency":
         LatencyRun.Run();
         break;
+    case "understanding":
+        UnderstandingRun.Run();
+        break;
     case "profile":
         ProfileRun.Run();
         break;

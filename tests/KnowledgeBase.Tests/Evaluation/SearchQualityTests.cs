@@ -32,7 +32,7 @@ public sealed class SearchQualityTests(KnowledgeBaseFixture kb) : IDisposable
     {
         var options = kb.TemporaryOptions(folder.Path);
         new CardIndexBuilder(kb.Dictionaries).Build(options);
-        using var search = new CardSearchService(options, new Lazy<Asystent.KnowledgeBase.Search.Analyzers.HunspellDictionaries>(kb.Dictionaries), NullLogger<CardSearchService>.Instance);
+        using var search = new CardSearchService(options, NullLogger<CardSearchService>.Instance);
         search.Refresh();
 
         var report = SearchEvaluator.Run(search, EvaluationSet.Load(Path.Combine(kb.Options.EvaluationPath, EvaluationSet.SearchQueriesFile)));

@@ -1,0 +1,72 @@
+using System.Text;
+using Lucene.Net.Index;
+
+namespace Asystent.KnowledgeBase.Search.Analyzers;
+
+/// <summary>
+/// Writes, next to a built index, Hunspell dictionaries holding only the entries whose stems occur in
+/// that index. Compiling the full Polish and Ukrainian dictionaries takes seconds of every start;
+/// these extracts compile in a fraction of that and stem queries to the same index terms: a stem the
+/// index does not contain cannot match anything, so leaving its dictionary entry out changes nothing.
+/// </summary>
+internal static class DictionaryExtract
+{
+    public const string FolderName = "dictionaries";
+
+    public static void Write(IndexReader reader, string sourceRoot, string generationPath)
+    {
+        var target = Path.Combine(generationPath, FolderName);
+        Write(sourceRoot, target, "dictionary-pl", IndexStems(reader, Languages.Language.Pl), TextFolding.Fold);
+        Write(sourceRoot, target, "dictionary-uk", IndexStems(reader, Languages.Language.Uk), NormalizeCyrillic);
+    }
+
+    private static void Write(string sourceRoot, string targetRoot, string package, HashSet<string> stems, Func<string, string> normalize)
+    {
+        var source = Path.Combine(sourceRoot, package);
+        var target = Path.Combine(targetRoot, package);
+        Directory.CreateDirectory(target);
+        File.Copy(Path.Combine(source, "index.aff"), Path.Combine(target, "index.aff"), overwrite: true);
+
+        var kept = new List<string>();
+        foreach (var line in File.ReadLines(Path.Combine(source, "index.dic")).Skip(1))
+        {
+            var slash = line.IndexOf('/', StringComparison.Ordinal);
+            var lemma = (slash < 0 ? line : line[..slash]).Trim();
+            if (lemma.Length > 0 && stems.Contains(normalize(lemma)))
+            {
+                kept.Add(line);
+            }
+        }
+
+        // Hunspell requires at least one entry; the first line is the (approximate) entry count.
+        if (kept.Count == 0)
+        {
+            kept.Add("a");
+        }
+
+        File.WriteAllLines(Path.Combine(target, "index.dic"), kept.Prepend(kept.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), new UTF8Encoding(false));
+    }
+
+    private static HashSet<string> IndexStems(IndexReader reader, Languages.Language language)
+    {
+        var stems = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var field in new[] { SearchFields.Title(language), SearchFields.Keywords(language), SearchFields.Summary(language), SearchFields.Body(language) })
+        {
+            var terms = MultiFields.GetTerms(reader, field);
+            if (terms is null)
+            {
+                continue;
+            }
+
+            var iterator = terms.GetEnumerator();
+            while (iterator.MoveNext())
+            {
+                stems.Add(iterator.Term.Utf8ToString());
+            }
+        }
+
+        return stems;
+    }
+
+    private static string NormalizeCyrillic(string word) => word.ToLowerInvariant().Replace('ё', 'е').Replace('ґ', 'г');
+}
