@@ -35,27 +35,8 @@ public static class SearchEndpoints
         CardSearchService search, SearchQueryLog log, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(q))
-        {
-            errors["q"] = ["Ask a question: the 'q' parameter is empty."];
-        }
-        else if (q.Length > SearchRequest.MaxQueryLength)
-        {
-            errors["q"] = [$"The question is too long ({q.Length} characters); at most {SearchRequest.MaxQueryLength} are allowed."];
-        }
-
-        Language? language = null;
-        if (!string.IsNullOrEmpty(lang) && lang != "auto")
-        {
-            if (Languages.TryParse(lang, out var parsed))
-            {
-                language = parsed;
-            }
-            else
-            {
-                errors["lang"] = [$"Unknown language '{Truncate(lang)}'. Use auto, pl, en, uk or ru."];
-            }
-        }
+        QueryValidation.Question(q, errors);
+        var language = QueryValidation.Language(lang, errors);
 
         var count = 5;
         if (top is not null && (!int.TryParse(top, out count) || count < 1 || count > SearchRequest.MaxTop))
@@ -66,9 +47,10 @@ public static class SearchEndpoints
         Asystent.KnowledgeBase.ServiceCards.CardKind? cardKind = null;
         if (kind is not null)
         {
-            if (Enum.TryParse<Asystent.KnowledgeBase.ServiceCards.CardKind>(kind, ignoreCase: true, out var parsedKind))
+            // Names only: Enum.TryParse would also take "1".
+            if (kind.ToLowerInvariant() is "service" or "redirect")
             {
-                cardKind = parsedKind;
+                cardKind = Enum.Parse<Asystent.KnowledgeBase.ServiceCards.CardKind>(kind, ignoreCase: true);
             }
             else
             {
@@ -88,6 +70,4 @@ public static class SearchEndpoints
             response.Language.Code(),
             response.Results.Select(r => new SearchResultDto(r.Id, r.Title, r.Unit, r.UnitCode, r.Kind.ToString().ToLowerInvariant(), r.Score, r.Snippet)).ToList()));
     }
-
-    private static string Truncate(string value) => value.Length <= 20 ? value : value[..20] + "…";
 }

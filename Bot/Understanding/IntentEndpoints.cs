@@ -1,6 +1,5 @@
 using Asystent.Bot.Hosting;
 using Asystent.KnowledgeBase.Languages;
-using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.Understanding;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -34,27 +33,8 @@ public static class IntentEndpoints
     public static Results<Ok<IntentResponseDto>, ValidationProblem> Understand(string? q, string? lang, MessageInterpreter interpreter)
     {
         var errors = new Dictionary<string, string[]>();
-        if (string.IsNullOrWhiteSpace(q))
-        {
-            errors["q"] = ["Send a message: the 'q' parameter is empty."];
-        }
-        else if (q.Length > SearchRequest.MaxQueryLength)
-        {
-            errors["q"] = [$"The message is too long ({q.Length} characters); at most {SearchRequest.MaxQueryLength} are allowed."];
-        }
-
-        Language? language = null;
-        if (!string.IsNullOrEmpty(lang) && lang != "auto")
-        {
-            if (Languages.TryParse(lang, out var parsed))
-            {
-                language = parsed;
-            }
-            else
-            {
-                errors["lang"] = ["Unknown language. Use auto, pl, en, uk or ru."];
-            }
-        }
+        QueryValidation.Question(q, errors);
+        var language = QueryValidation.Language(lang, errors);
 
         if (errors.Count > 0)
         {

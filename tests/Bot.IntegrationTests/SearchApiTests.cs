@@ -42,6 +42,7 @@ public sealed class SearchApiTests(AssistantFactory factory)
     [InlineData("/api/search?q=paszport&top=0", "top")]
     [InlineData("/api/search?q=paszport&top=1000", "top")]
     [InlineData("/api/search?q=paszport&top=abc", "top")]
+    [InlineData("/api/search?q=paszport&kind=1", "kind")]
     public async Task Bad_search_requests_get_a_problem_json_saying_what_is_wrong(string url, string field)
     {
         using var response = await client.GetAsync(url, Token);
