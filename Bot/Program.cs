@@ -1,4 +1,5 @@
 using Asystent.Bot.Cards;
+using Asystent.Bot.Channels;
 using Asystent.Bot.Hosting;
 using Asystent.Bot.Search;
 using Asystent.Bot.Understanding;
@@ -10,6 +11,7 @@ builder.AddAssistantConfiguration(root, args);
 builder.Services.AddKnowledgeBase(builder.Configuration, root);
 builder.Services.AddAssistantHosting();
 builder.Services.AddSearchApi();
+builder.Services.AddChannels();
 
 var app = builder.Build();
 app.UseAssistantHosting();
@@ -17,6 +19,7 @@ app.MapHealth();
 app.MapSearchApi();
 app.MapCardsApi();
 app.MapIntentApi();
+app.MapChannels();
 app.Run();
 
 /// <summary>Declared so WebApplicationFactory&lt;Program&gt; in the integration tests can reach the entry point.</summary>

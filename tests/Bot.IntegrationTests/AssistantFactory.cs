@@ -19,8 +19,11 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         Environment.SetEnvironmentVariable("KnowledgeBase__IndexPath", Path.Combine(DataFolder, "index"));
         Environment.SetEnvironmentVariable("KnowledgeBase__IndexPollSeconds", "1");
         Environment.SetEnvironmentVariable("KnowledgeBase__ModelPath", Path.Combine(DataFolder, "model"));
+        Environment.SetEnvironmentVariable("DirectLine__Secret", DirectLineSecret);
         Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
     }
+
+    public const string DirectLineSecret = "test-directline-secret-0123456789";
 
     public string DataFolder { get; }
 

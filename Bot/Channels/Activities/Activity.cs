@@ -1,0 +1,97 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Asystent.Bot.Channels.Activities;
+
+/// <summary>
+/// A Bot Framework activity as it travels on the wire (Activity schema 3.x). Only the fields the
+/// assistant reads or writes are typed; anything else a client sends in channelData, entities or
+/// value is kept verbatim, because Web Chat relies on getting its own channelData back.
+/// </summary>
+public sealed class Activity
+{
+    public string Type { get; set; } = ActivityTypes.Message;
+    public string? Id { get; set; }
+    public DateTimeOffset? Timestamp { get; set; }
+    public DateTimeOffset? LocalTimestamp { get; set; }
+    public string? LocalTimezone { get; set; }
+    public string? ServiceUrl { get; set; }
+    public string? ChannelId { get; set; }
+    public ChannelAccount? From { get; set; }
+    public ConversationAccount? Conversation { get; set; }
+    public ChannelAccount? Recipient { get; set; }
+    public string? TextFormat { get; set; }
+    public string? Locale { get; set; }
+    public string? Text { get; set; }
+    public string? Speak { get; set; }
+    public string? InputHint { get; set; }
+    public List<Attachment>? Attachments { get; set; }
+    public string? AttachmentLayout { get; set; }
+    public SuggestedActions? SuggestedActions { get; set; }
+    public List<JsonElement>? Entities { get; set; }
+    public JsonElement? ChannelData { get; set; }
+    public string? ReplyToId { get; set; }
+    public string? Name { get; set; }
+    public JsonElement? Value { get; set; }
+    public List<ChannelAccount>? MembersAdded { get; set; }
+    public List<ChannelAccount>? MembersRemoved { get; set; }
+
+    /// <summary>Fields the schema has that this class does not type: kept so nothing a client sent is lost.</summary>
+    [JsonExtensionData]
+    public Dictionary<string, JsonElement>? Extra { get; set; }
+}
+
+public static class ActivityTypes
+{
+    public const string Message = "message";
+    public const string Typing = "typing";
+    public const string ConversationUpdate = "conversationUpdate";
+    public const string Event = "event";
+    public const string EndOfConversation = "endOfConversation";
+}
+
+public sealed class ChannelAccount
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+    public string? Role { get; set; }
+}
+
+public sealed class ConversationAccount
+{
+    public string? Id { get; set; }
+    public string? Name { get; set; }
+}
+
+public sealed class Attachment
+{
+    public string? ContentType { get; set; }
+    public string? ContentUrl { get; set; }
+    public JsonElement? Content { get; set; }
+    public string? Name { get; set; }
+    public string? ThumbnailUrl { get; set; }
+}
+
+public sealed class SuggestedActions
+{
+    public List<string>? To { get; set; }
+    public List<CardAction> Actions { get; set; } = [];
+}
+
+public sealed class CardAction
+{
+    public string Type { get; set; } = "imBack";
+    public string? Title { get; set; }
+    public JsonElement? Value { get; set; }
+    public string? Text { get; set; }
+    public string? DisplayText { get; set; }
+}
+
+/// <summary>The JSON settings the Bot Framework clients expect: camelCase, nulls left out.</summary>
+public static class ActivityJson
+{
+    public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+    };
+}

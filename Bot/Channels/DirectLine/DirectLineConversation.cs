@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Threading.Channels;
+using Asystent.Bot.Channels.Activities;
+
+namespace Asystent.Bot.Channels.DirectLine;
+
+/// <summary>A batch of activities and the watermark after the last of them, as Direct Line sends it.</summary>
+public sealed record ActivitySet(IReadOnlyList<Activity> Activities, string? Watermark);
+
+/// <summary>
+/// One Direct Line conversation: its ordered transcript and the WebSocket streams watching it. The
+/// watermark is the position in the transcript; a client reconnecting with a watermark gets exactly
+/// what came after it. Thread-safe: posts, bot replies and stream readers meet here.
+/// </summary>
+public sealed class DirectLineConversation(string id, string? userId, string? locale, TimeProvider clock)
+{
+    private readonly Lock gate = new();
+    private readonly List<Activity> transcript = [];
+    private readonly List<Channel<ActivitySet>> streams = [];
+    private DateTimeOffset lastTimestamp = DateTimeOffset.MinValue;
+
+    public string Id { get; } = id;
+    public string? UserId { get; set; } = userId;
+    public string? Locale { get; set; } = locale;
+    public DateTimeOffset LastActivityAt { get; private set; } = clock.GetUtcNow();
+
+    /// <summary>Stamps the activity with its id, a strictly increasing UTC timestamp and the conversation, stores and broadcasts it.</summary>
+    public string Append(Activity activity)
+    {
+        ActivitySet set;
+        Channel<ActivitySet>[] listeners;
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            // Web Chat orders by timestamp: two activities in the same tick must still be ordered.
+            lastTimestamp = now > lastTimestamp ? now : lastTimestamp.AddTicks(1);
+            activity.Id = $"{Id}|{transcript.Count:D7}";
+            activity.Timestamp = lastTimestamp;
+            activity.Conversation = new ConversationAccount { Id = Id };
+            activity.ChannelId ??= "directline";
+            transcript.Add(activity);
+            LastActivityAt = now;
+            set = new ActivitySet([activity], Watermark(transcript.Count));
+            listeners = streams.ToArray();
+        }
+
+        foreach (var listener in listeners)
+        {
+            listener.Writer.TryWrite(set);
+        }
+
+        return activity.Id;
+    }
+
+    /// <summary>Activities after the watermark. Typing indicators are not part of history (Direct Line delivers them only live).</summary>
+    public ActivitySet Since(string? watermark)
+    {
+        lock (gate)
+        {
+            return SinceHeld(watermark);
+        }
+    }
+
+    /// <summary>Opens a live stream: first everything after the watermark, then each new activity.</summary>
+    public (ActivitySet Replay, ChannelReader<ActivitySet> Live, Action Close) Subscribe(string? watermark)
+    {
+        var channel = Channel.CreateBounded<ActivitySet>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest });
+        lock (gate)
+        {
+            var replay = SinceHeld(watermark);
+            streams.Add(channel);
+            return (replay, channel.Reader, () =>
+            {
+                lock (gate)
+                {
+                    streams.Remove(channel);
+                }
+
+                channel.Writer.TryComplete();
+            });
+        }
+    }
+
+    public Activity? Find(string activityId)
+    {
+        lock (gate)
+        {
+            return transcript.FirstOrDefault(a => a.Id == activityId);
+        }
+    }
+
+    private ActivitySet SinceHeld(string? watermark)
+    {
+        var activities = transcript.Skip(Position(watermark)).Where(a => a.Type != ActivityTypes.Typing).ToList();
+        return new ActivitySet(activities, Watermark(transcript.Count));
+    }
+
+    private int Position(string? watermark) =>
+        int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? Math.Clamp(position, 0, transcript.Count) : 0;
+
+    private static string Watermark(int count) => count.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,76 @@
+using System.Globalization;
+using System.Text;
+using Asystent.KnowledgeBase.Languages;
+using Asystent.KnowledgeBase.ServiceCards;
+
+namespace Asystent.Bot.Conversation;
+
+/// <summary>
+/// A card told briefly, as a clerk at the information desk would: where to go, today's hours, what
+/// to bring, what it costs, how long it takes and the online alternative. Plain text, readable on
+/// every channel and by a screen reader.
+/// </summary>
+internal static class CardAnswer
+{
+    private static readonly string[] Days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
+
+    public static string Write(ServiceCard card, CardCatalogue catalogue, Language language, DateTimeOffset officeNow)
+    {
+        var view = LocalizedCard.From(card, catalogue, language);
+        var text = new StringBuilder();
+        text.Append(view.Title).Append('\n').Append(view.Summary).Append("\n\n");
+
+        if (view.Redirect is { } redirect)
+        {
+            text.Append(Phrases.Get("redirect", language)).Append(": ").Append(redirect.Office).Append('.');
+            if (redirect.Url is { } redirectUrl)
+            {
+                text.Append(' ').Append(redirectUrl);
+            }
+
+            return text.ToString();
+        }
+
+        var floor = view.Where.Floor == 0 ? Phrases.Get("ground_floor", language) : string.Format(CultureInfo.InvariantCulture, Phrases.Get("floor", language), view.Where.Floor);
+        text.Append(Phrases.Get("where", language)).Append(": ").Append(view.Unit.Name).Append(", ").Append(view.Where.Building)
+            .Append(" (").Append(view.Where.Address).Append("), ").Append(floor);
+        if (view.Where.Room is { } room)
+        {
+            text.Append(", ").Append(string.Format(CultureInfo.InvariantCulture, Phrases.Get("room", language), room));
+        }
+
+        text.Append(".\n");
+        var today = Days[(int)officeNow.DayOfWeek];
+        var hours = view.Unit.Hours.FirstOrDefault(h => h.Day == today);
+        text.Append(hours is null ? Phrases.Get("closed_today", language) : $"{Phrases.Get("today", language)}: {hours.Hours.Replace("-", "–", StringComparison.Ordinal)}");
+        if (view.Unit.Phone is { } phone)
+        {
+            text.Append(", tel. ").Append(phone);
+        }
+
+        text.Append(".\n");
+        if (view.Documents.Count > 0)
+        {
+            text.Append(Phrases.Get("bring", language)).Append(": ").Append(string.Join("; ", view.Documents)).Append(".\n");
+        }
+
+        text.Append(Phrases.Get("fees", language)).Append(": ")
+            .Append(view.FeesTotal == 0 ? Phrases.Get("free", language) : view.FeesTotal.ToString("0.##", CultureInfo.GetCultureInfo("pl-PL")) + " zł")
+            .Append(".\n");
+        if (view.Deadline is { } deadline)
+        {
+            text.Append(Phrases.Get("time", language)).Append(": ").Append(deadline).Append('\n');
+        }
+
+        if (view.Online?.Text is { } online)
+        {
+            text.Append(Phrases.Get("online", language)).Append(": ").Append(online);
+            if (view.Online.Url is { } url)
+            {
+                text.Append(' ').Append(url);
+            }
+        }
+
+        return text.ToString().TrimEnd();
+    }
+}

@@ -1,0 +1,92 @@
+using Asystent.KnowledgeBase.Languages;
+
+namespace Asystent.Bot.Conversation;
+
+/// <summary>What the assistant says, in each of its four languages. Short, plain sentences.</summary>
+internal static class Phrases
+{
+    private static readonly Dictionary<string, Dictionary<Language, string>> Texts = new()
+    {
+        ["welcome"] = new()
+        {
+            [Language.Pl] = "Dzień dobry! Jestem asystentem Starostwa Powiatowego. Napisz, jaką sprawę chcesz załatwić – powiem, gdzie iść, co zabrać i ile to kosztuje.",
+            [Language.En] = "Hello! I am the county office's assistant. Tell me what you need to do – I will tell you where to go, what to bring and what it costs.",
+            [Language.Uk] = "Добрий день! Я асистент повітового староства. Напишіть, яку справу хочете вирішити, – підкажу, куди йти, що взяти і скільки це коштує.",
+            [Language.Ru] = "Здравствуйте! Я ассистент повятового староства. Напишите, какое дело хотите решить, – подскажу, куда идти, что взять и сколько это стоит.",
+        },
+        ["help"] = new()
+        {
+            [Language.Pl] = "Pomogę znaleźć właściwe miejsce w urzędzie: napisz np. „rejestracja auta z Niemiec”, „paszport dla dziecka” albo „karta parkingowa”. Podam pokój, godziny, dokumenty, opłaty i termin. Piszę po polsku, angielsku, ukraińsku i rosyjsku.",
+            [Language.En] = "I help you find the right place in the office: write e.g. \"register a car from Germany\", \"passport for a child\" or \"parking card\". I give the room, hours, documents, fees and time. I write in Polish, English, Ukrainian and Russian.",
+            [Language.Uk] = "Я допоможу знайти потрібне місце в установі: напишіть, наприклад, «реєстрація авто з Німеччини», «паспорт для дитини» або «паркувальна картка». Підкажу кімнату, години, документи, оплати і строк.",
+            [Language.Ru] = "Я помогу найти нужное место в учреждении: напишите, например, «регистрация авто из Германии», «паспорт для ребёнка» или «парковочная карта». Подскажу кабинет, часы, документы, оплату и срок.",
+        },
+        ["thanks"] = new()
+        {
+            [Language.Pl] = "Nie ma za co! Czy mogę pomóc w czymś jeszcze?",
+            [Language.En] = "You're welcome! Can I help with anything else?",
+            [Language.Uk] = "Будь ласка! Чи можу ще чимось допомогти?",
+            [Language.Ru] = "Пожалуйста! Могу ещё чем-то помочь?",
+        },
+        ["goodbye"] = new()
+        {
+            [Language.Pl] = "Do widzenia! Powodzenia w urzędzie.",
+            [Language.En] = "Goodbye! Good luck at the office.",
+            [Language.Uk] = "До побачення! Успіхів в установі.",
+            [Language.Ru] = "До свидания! Удачи в учреждении.",
+        },
+        ["out_of_scope"] = new()
+        {
+            [Language.Pl] = "Na to nie odpowiem – pomagam w sprawach załatwianych w starostwie. Napisz, jaką sprawę chcesz załatwić, albo poproś o rozmowę z pracownikiem.",
+            [Language.En] = "I can't answer that – I help with matters handled at the county office. Tell me what you need to do, or ask to talk to a person.",
+            [Language.Uk] = "На це не відповім – я допомагаю зі справами в старостві. Напишіть, яку справу хочете вирішити, або попросіть розмову з працівником.",
+            [Language.Ru] = "На это не отвечу – я помогаю с делами в старостве. Напишите, какое дело хотите решить, или попросите разговор с сотрудником.",
+        },
+        ["not_understood"] = new()
+        {
+            [Language.Pl] = "Nie jestem pewien, o co chodzi. Opisz sprawę innymi słowami, np. „zgubiłem prawo jazdy”.",
+            [Language.En] = "I'm not sure what you mean. Could you put it another way, e.g. \"I lost my driving licence\"?",
+            [Language.Uk] = "Не впевнений, що ви маєте на увазі. Опишіть справу іншими словами, наприклад «загубив права».",
+            [Language.Ru] = "Не уверен, что вы имеете в виду. Опишите дело другими словами, например «потерял права».",
+        },
+        ["person"] = new()
+        {
+            [Language.Pl] = "Porozmawiasz z pracownikiem Punktu Informacyjnego pod numerem {0} ({1}) albo osobiście w holu budynku A.",
+            [Language.En] = "You can talk to a person at the information desk on {0} ({1}) or in the hall of building A.",
+            [Language.Uk] = "Поговорити з працівником інформаційного пункту можна за телефоном {0} ({1}) або особисто в холі будинку A.",
+            [Language.Ru] = "Поговорить с сотрудником информационного пункта можно по телефону {0} ({1}) или лично в холле здания A.",
+        },
+        ["apology"] = new()
+        {
+            [Language.Pl] = "Przepraszam, coś poszło nie tak. Spróbuj jeszcze raz albo zadzwoń do Punktu Informacyjnego.",
+            [Language.En] = "Sorry, something went wrong. Please try again or call the information desk.",
+            [Language.Uk] = "Вибачте, щось пішло не так. Спробуйте ще раз або зателефонуйте до інформаційного пункту.",
+            [Language.Ru] = "Извините, что-то пошло не так. Попробуйте ещё раз или позвоните в информационный пункт.",
+        },
+        ["too_long"] = new()
+        {
+            [Language.Pl] = "To bardzo długa wiadomość – napisz krócej, czego potrzebujesz.",
+            [Language.En] = "That message is very long – please tell me briefly what you need.",
+            [Language.Uk] = "Це дуже довге повідомлення – напишіть коротше, що вам потрібно.",
+            [Language.Ru] = "Это очень длинное сообщение – напишите короче, что вам нужно.",
+        },
+        ["where"] = new() { [Language.Pl] = "Gdzie", [Language.En] = "Where", [Language.Uk] = "Де", [Language.Ru] = "Где" },
+        ["floor"] = new() { [Language.Pl] = "piętro {0}", [Language.En] = "floor {0}", [Language.Uk] = "поверх {0}", [Language.Ru] = "этаж {0}" },
+        ["ground_floor"] = new() { [Language.Pl] = "parter", [Language.En] = "ground floor", [Language.Uk] = "перший поверх", [Language.Ru] = "первый этаж" },
+        ["room"] = new() { [Language.Pl] = "pokój/stanowisko {0}", [Language.En] = "room/desk {0}", [Language.Uk] = "кімната/віконце {0}", [Language.Ru] = "кабинет/окно {0}" },
+        ["today"] = new() { [Language.Pl] = "Dziś czynne", [Language.En] = "Open today", [Language.Uk] = "Сьогодні працює", [Language.Ru] = "Сегодня открыто" },
+        ["closed_today"] = new() { [Language.Pl] = "Dziś nieczynne", [Language.En] = "Closed today", [Language.Uk] = "Сьогодні не працює", [Language.Ru] = "Сегодня закрыто" },
+        ["bring"] = new() { [Language.Pl] = "Zabierz", [Language.En] = "Bring", [Language.Uk] = "Візьміть", [Language.Ru] = "Возьмите" },
+        ["fees"] = new() { [Language.Pl] = "Opłaty", [Language.En] = "Fees", [Language.Uk] = "Оплата", [Language.Ru] = "Оплата" },
+        ["free"] = new() { [Language.Pl] = "bezpłatnie", [Language.En] = "free of charge", [Language.Uk] = "безкоштовно", [Language.Ru] = "бесплатно" },
+        ["time"] = new() { [Language.Pl] = "Ile to trwa", [Language.En] = "How long", [Language.Uk] = "Строк", [Language.Ru] = "Срок" },
+        ["online"] = new() { [Language.Pl] = "Przez internet", [Language.En] = "Online", [Language.Uk] = "Онлайн", [Language.Ru] = "Онлайн" },
+        ["redirect"] = new() { [Language.Pl] = "Tę sprawę załatwisz gdzie indziej", [Language.En] = "This is handled elsewhere", [Language.Uk] = "Цю справу вирішують деінде", [Language.Ru] = "Это дело решается в другом месте" },
+        ["details"] = new() { [Language.Pl] = "Szczegóły", [Language.En] = "Details", [Language.Uk] = "Докладніше", [Language.Ru] = "Подробнее" },
+        ["another"] = new() { [Language.Pl] = "Inne pytanie", [Language.En] = "Another question", [Language.Uk] = "Інше питання", [Language.Ru] = "Другой вопрос" },
+        ["talk_to_person"] = new() { [Language.Pl] = "Rozmowa z człowiekiem", [Language.En] = "Talk to a person", [Language.Uk] = "Розмова з людиною", [Language.Ru] = "Разговор с человеком" },
+    };
+
+    public static string Get(string key, Language language) =>
+        Texts[key].TryGetValue(language, out var text) ? text : Texts[key][Language.Pl];
+}
