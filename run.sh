@@ -5,4 +5,14 @@
 # e.g. ./run.sh --urls http://127.0.0.1:5080
 set -euo pipefail
 cd "$(dirname "$0")"
+# Direct Line (the chat page) needs a secret and has no default. Without one in the environment,
+# this installation gets its own random secret, kept in data/ (not committed, readable by its owner only).
+if [ -z "${DirectLine__Secret:-}" ]; then
+  mkdir -p data
+  if [ ! -s data/directline.secret ]; then
+    (umask 077; head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \n' > data/directline.secret)
+  fi
+  DirectLine__Secret="$(cat data/directline.secret)"
+  export DirectLine__Secret
+fi
 exec dotnet run --project Bot -c Release -- "$@"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test on a fresh machine: builds the solution (which fetches the Hunspell dictionaries
 # from npm), runs all .NET test projects against real Lucene indexes, a real SQLite file and a real
-# Bot process, then the official Bot Framework clients from npm (tests/Clients) against a Bot
-# process over HTTP and WebSocket. Ends with one line "N passed, N failed".
+# Bot process, then the official Bot Framework clients from npm (tests/Clients: directlinejs over
+# WebSocket and polling, Web Chat in headless Chromium) against a Bot process. Ends with one line
+# "N passed, N failed".
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build Assistant.sln -c Release --nologo -v quiet
@@ -10,6 +11,11 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Assistant.sln -c Release --no-build --nologo 2>&1 | tee "$log" || status=$?
+# The browser tests drive Debian's Chromium (a browser downloaded by a test tool is not allowed here).
+if ! command -v chromium >/dev/null 2>&1; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 npm ci --prefix tests/Clients --no-audit --no-fund --loglevel=error
 npm test --prefix tests/Clients 2>&1 | tee -a "$log" || status=$?
 awk '/(Passed|Failed)!  - Failed:/ {

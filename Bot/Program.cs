@@ -3,10 +3,11 @@ using Asystent.Bot.Channels;
 using Asystent.Bot.Hosting;
 using Asystent.Bot.Search;
 using Asystent.Bot.Understanding;
+using Asystent.Bot.WebPage;
 using Asystent.KnowledgeBase;
 
 var root = AssistantRoot.Locate();
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, WebRootPath = Path.Combine(root, "Bot", "wwwroot") });
 builder.AddAssistantConfiguration(root, args);
 builder.Services.AddKnowledgeBase(builder.Configuration, root);
 builder.Services.AddAssistantHosting();
@@ -20,6 +21,7 @@ app.MapSearchApi();
 app.MapCardsApi();
 app.MapIntentApi();
 app.MapChannels();
+app.MapWebPage(root);
 app.Run();
 
 /// <summary>Declared so WebApplicationFactory&lt;Program&gt; in the integration tests can reach the entry point.</summary>

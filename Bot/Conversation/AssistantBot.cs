@@ -51,6 +51,15 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             return [Message(Phrases.Get("too_long", known), known, withActions: false)];
         }
 
+        // A suggested action comes back as its own title; answer it directly.
+        switch (Phrases.KeyOf(text, "another", "talk_to_person"))
+        {
+            case "another":
+                return [Message(Phrases.Get("ask_next", known), known, withActions: false)];
+            case "talk_to_person":
+                return [Message(Person(known), known, withActions: false)];
+        }
+
         var understood = interpreter.Interpret(text);
         // A few words are often ambiguous between languages; the conversation's language wins unless
         // the message is clearly in another script or long enough to tell.

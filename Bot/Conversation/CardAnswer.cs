@@ -18,7 +18,8 @@ internal static class CardAnswer
     {
         var view = LocalizedCard.From(card, catalogue, language);
         var text = new StringBuilder();
-        text.Append(view.Title).Append('\n').Append(view.Summary).Append("\n\n");
+        // Blank lines between parts: Web Chat renders Markdown, where a single line break is not one.
+        text.Append("**").Append(view.Title).Append("**\n\n").Append(view.Summary).Append("\n\n");
 
         if (view.Redirect is { } redirect)
         {
@@ -39,7 +40,7 @@ internal static class CardAnswer
             text.Append(", ").Append(string.Format(CultureInfo.InvariantCulture, Phrases.Get("room", language), room));
         }
 
-        text.Append(".\n");
+        text.Append(".\n\n");
         var today = Days[(int)officeNow.DayOfWeek];
         var hours = view.Unit.Hours.FirstOrDefault(h => h.Day == today);
         text.Append(hours is null ? Phrases.Get("closed_today", language) : $"{Phrases.Get("today", language)}: {hours.Hours.Replace("-", "–", StringComparison.Ordinal)}");
@@ -48,18 +49,18 @@ internal static class CardAnswer
             text.Append(", tel. ").Append(phone);
         }
 
-        text.Append(".\n");
+        text.Append(".\n\n");
         if (view.Documents.Count > 0)
         {
-            text.Append(Phrases.Get("bring", language)).Append(": ").Append(string.Join("; ", view.Documents)).Append(".\n");
+            text.Append(Phrases.Get("bring", language)).Append(": ").Append(string.Join("; ", view.Documents)).Append(".\n\n");
         }
 
         text.Append(Phrases.Get("fees", language)).Append(": ")
             .Append(view.FeesTotal == 0 ? Phrases.Get("free", language) : view.FeesTotal.ToString("0.##", CultureInfo.GetCultureInfo("pl-PL")) + " zł")
-            .Append(".\n");
+            .Append(".\n\n");
         if (view.Deadline is { } deadline)
         {
-            text.Append(Phrases.Get("time", language)).Append(": ").Append(deadline).Append('\n');
+            text.Append(Phrases.Get("time", language)).Append(": ").Append(deadline).Append("\n\n");
         }
 
         if (view.Online?.Text is { } online)

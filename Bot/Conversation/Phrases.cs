@@ -70,6 +70,13 @@ internal static class Phrases
             [Language.Uk] = "Це дуже довге повідомлення – напишіть коротше, що вам потрібно.",
             [Language.Ru] = "Это очень длинное сообщение – напишите короче, что вам нужно.",
         },
+        ["ask_next"] = new()
+        {
+            [Language.Pl] = "Jasne. O co chcesz zapytać?",
+            [Language.En] = "Sure. What would you like to ask?",
+            [Language.Uk] = "Звісно. Що хочете запитати?",
+            [Language.Ru] = "Конечно. Что хотите спросить?",
+        },
         ["where"] = new() { [Language.Pl] = "Gdzie", [Language.En] = "Where", [Language.Uk] = "Де", [Language.Ru] = "Где" },
         ["floor"] = new() { [Language.Pl] = "piętro {0}", [Language.En] = "floor {0}", [Language.Uk] = "поверх {0}", [Language.Ru] = "этаж {0}" },
         ["ground_floor"] = new() { [Language.Pl] = "parter", [Language.En] = "ground floor", [Language.Uk] = "перший поверх", [Language.Ru] = "первый этаж" },
@@ -86,6 +93,10 @@ internal static class Phrases
         ["another"] = new() { [Language.Pl] = "Inne pytanie", [Language.En] = "Another question", [Language.Uk] = "Інше питання", [Language.Ru] = "Другой вопрос" },
         ["talk_to_person"] = new() { [Language.Pl] = "Rozmowa z człowiekiem", [Language.En] = "Talk to a person", [Language.Uk] = "Розмова з людиною", [Language.Ru] = "Разговор с человеком" },
     };
+
+    /// <summary>The phrase key whose text in some language is exactly <paramref name="text"/> (a suggested action sent back).</summary>
+    public static string? KeyOf(string text, params string[] keys) =>
+        keys.FirstOrDefault(key => Texts[key].Values.Any(v => string.Equals(v, text, StringComparison.OrdinalIgnoreCase)));
 
     public static string Get(string key, Language language) =>
         Texts[key].TryGetValue(language, out var text) ? text : Texts[key][Language.Pl];

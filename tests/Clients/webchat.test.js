@@ -1,0 +1,56 @@
+// The residents' page with the official Web Chat, in real headless Chromium (Debian's package,
+// driven by playwright-core with its executable path): type a question, read the answer, click a
+// suggested action, switch the language.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { chromium } from 'playwright-core';
+import { startAssistant } from './assistant-server.js';
+
+let server;
+let browser;
+before(async () => {
+  server = await startAssistant();
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}, { timeout: 150_000 });
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function ask(page, text) {
+  const box = page.getByRole('textbox').first();
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+test('a resident asks where to register a car from Germany and is told the unit and the room', { timeout: 90_000 }, async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + '/');
+  await page.getByText('Starostwa Powiatowego').first().waitFor({ timeout: 30_000 }); // the welcome message
+
+  await ask(page, 'gdzie zarejestrować samochód z Niemiec');
+  await page.getByText('Wydział Komunikacji i Transportu').first().waitFor({ timeout: 30_000 });
+  await page.getByText('stanowiska 4–8').first().waitFor({ timeout: 10_000 });
+
+  // The suggested actions under the answer work: "Inne pytanie" gets its follow-up.
+  await page.getByRole('button', { name: 'Inne pytanie' }).first().click();
+  await page.getByText('O co chcesz zapytać?').first().waitFor({ timeout: 30_000 });
+
+  // Sent messages are confirmed, not left "sending" (the echo carries the client's activity id).
+  assert.equal(await page.getByText(/Send failed|Nie można wysłać/).count(), 0);
+  await page.close();
+});
+
+test('the page and the chat switch to Ukrainian', { timeout: 90_000 }, async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + '/?lang=uk');
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'uk');
+  await page.getByRole('heading', { name: 'Асистент повітового староства' }).waitFor();
+  await page.getByText('Добрий день!').first().waitFor({ timeout: 30_000 });
+  await ask(page, 'як отримати паспорт для дитини');
+  await page.getByText('Паспорт для дитини').first().waitFor({ timeout: 30_000 });
+  await page.close();
+});
