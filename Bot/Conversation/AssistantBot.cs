@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
 using Asystent.KnowledgeBase;
+using Asystent.KnowledgeBase.Entities;
 using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search;
@@ -13,86 +14,163 @@ namespace Asystent.Bot.Conversation;
 /// <summary>
 /// The assistant's side of a conversation, independent of the channel: it reads a message, decides
 /// what the person needs and answers in their language. Conversational intents get short replies;
-/// everything else is answered from the best service card, or with a polite refusal.
+/// matters are answered from the best service card, asking "did you mean…?" when cards are too close
+/// to call; follow-ups ("ile to kosztuje?") answer from the card under discussion; after two
+/// misunderstandings in a row the assistant offers a person.
 /// </summary>
 public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxMessageLength = 500;
 
-    // The conversation's language: the language of its first messages, kept until the person switches.
-    private readonly ConcurrentDictionary<string, Language> languages = new(StringComparer.Ordinal);
+    // Cards scoring within this share of the best one are a real alternative: ask instead of guessing.
+    private const float AmbiguityRatio = 0.85f;
+
+    // The same floor as MessageInterpreter's service entity: below it a card shares only a common word.
+    private const float CardMinScore = 12f;
+
+    private const string DirectLineBotId = "asystent";
+
+    private readonly ConcurrentDictionary<string, DialogState> states = new(StringComparer.Ordinal);
     private readonly TimeZoneInfo officeTime = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
     public Task<IReadOnlyList<Activity>> OnTurnAsync(Activity incoming, string conversationId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<Activity> replies = incoming.Type switch
+        var state = states.GetOrAdd(conversationId, _ => new DialogState(Hint(incoming.Locale) ?? Language.Pl));
+        IReadOnlyList<Activity> replies;
+        (replies, state) = incoming.Type switch
         {
-            ActivityTypes.ConversationUpdate when incoming.MembersAdded?.Any(m => m.Role != "bot" && m.Id != "asystent") == true =>
-                [Message(Phrases.Get("welcome", LanguageOf(conversationId, incoming.Locale)), LanguageOf(conversationId, incoming.Locale), withActions: false)],
-            ActivityTypes.Message => Answer(incoming, conversationId),
-            _ => [],
+            ActivityTypes.ConversationUpdate when incoming.MembersAdded?.Any(m => m.Id != DirectLineBotId) == true =>
+                ([Message(Phrases.Get("welcome", state.Language), state.Language)], state),
+            ActivityTypes.Message => Answer(incoming, state),
+            _ => ([], state),
         };
+        states[conversationId] = state;
         return Task.FromResult(replies);
     }
 
-    public Activity Apology(Activity incoming) => Message(Phrases.Get("apology", Hint(incoming.Locale) ?? Language.Pl), Hint(incoming.Locale) ?? Language.Pl, withActions: true);
+    public Activity Apology(Activity incoming)
+    {
+        var language = Hint(incoming.Locale) ?? Language.Pl;
+        return Message(Phrases.Get("apology", language), language, Actions(language));
+    }
 
-    private List<Activity> Answer(Activity incoming, string conversationId)
+    private (IReadOnlyList<Activity>, DialogState) Answer(Activity incoming, DialogState state)
     {
         var text = (incoming.Text ?? TextOf(incoming.Value))?.Trim();
-        var known = languages.TryGetValue(conversationId, out var current) ? current : Hint(incoming.Locale) ?? Language.Pl;
+        var language = state.Language;
         if (string.IsNullOrEmpty(text))
         {
-            return [Message(Phrases.Get("not_understood", known), known, withActions: true)];
+            return Misunderstood(state);
         }
 
         if (text.Length > MaxMessageLength)
         {
-            return [Message(Phrases.Get("too_long", known), known, withActions: false)];
+            return ([Message(Phrases.Get("too_long", language), language)], state);
         }
 
-        // A suggested action comes back as its own title; answer it directly.
+        if (FollowUp.LanguageRequest(text) is { } requested)
+        {
+            return ([Message(Phrases.Get("language_set", requested), requested, Actions(requested))], state with { Language = requested, LanguageChosen = true });
+        }
+
         switch (Phrases.KeyOf(text, "another", "talk_to_person"))
         {
             case "another":
-                return [Message(Phrases.Get("ask_next", known), known, withActions: false)];
+                return ([Message(Phrases.Get("ask_next", language), language)], state with { Misunderstandings = 0 });
             case "talk_to_person":
-                return [Message(Person(known), known, withActions: false)];
+                return ([Message(Person(language), language)], state with { Misunderstandings = 0 });
+        }
+
+        var catalogue = search.Catalogue;
+        if (state.Choices?.FirstOrDefault(id => catalogue.Find(id)?.Title.Values.Any(t => string.Equals(t, text, StringComparison.OrdinalIgnoreCase)) == true) is { } chosen)
+        {
+            return Card(chosen, state with { Choices = null });
         }
 
         var understood = interpreter.Interpret(text);
-        // A few words are often ambiguous between languages; the conversation's language wins unless
-        // the message is clearly in another script or long enough to tell.
-        var language = languages.ContainsKey(conversationId) && text.Split(' ').Length < 3 && SameScript(understood.Language, known)
-            ? known
-            : understood.Language;
-        languages[conversationId] = language;
+        // Two words are often ambiguous between languages of one script; a chosen language or the
+        // conversation's language wins then, while a change of script or a longer message switches.
+        if (!state.LanguageChosen && !(text.Split(' ').Length < 3 && SameScript(understood.Language, language)))
+        {
+            language = understood.Language;
+            state = state with { Language = language };
+        }
+
+        var service = understood.Entities[RecognizedEntities.Service];
+        if (state.CardId is { } current && FollowUp.Aspect(text) is var aspect and not CardAspect.None
+            && (service is null || service == current || text.Split(' ').Length <= 5))
+        {
+            return ([Message(CardAnswer.Aspect(catalogue.Find(current)!, catalogue, language, OfficeNow(), aspect), language, Actions(language))], state with { Misunderstandings = 0 });
+        }
 
         var intent = understood.Intent;
-        var reply = intent.Intent switch
+        if (intent.IsConfident)
         {
-            IntentNames.Greeting when intent.IsConfident => Phrases.Get("welcome", language),
-            IntentNames.Help when intent.IsConfident => Phrases.Get("help", language),
-            IntentNames.Thanks when intent.IsConfident => Phrases.Get("thanks", language),
-            IntentNames.Goodbye when intent.IsConfident => Phrases.Get("goodbye", language),
-            IntentNames.HumanHandoff when intent.IsConfident => Person(language),
-            IntentNames.OfficeHours when intent.IsConfident => FromCard(understood.Entities[KnowledgeBase.Entities.RecognizedEntities.Service] ?? "godziny-i-kontakt", language),
-            IntentNames.Complaint when intent.IsConfident => FromCard("skargi-i-wnioski", language),
-            IntentNames.OutOfScope when intent.IsConfident => Phrases.Get("out_of_scope", language),
-            _ => understood.Entities[KnowledgeBase.Entities.RecognizedEntities.Service] is { } service
-                ? FromCard(service, language)
-                : Phrases.Get(intent.IsConfident ? "out_of_scope" : "not_understood", language),
-        };
+            switch (intent.Intent)
+            {
+                case IntentNames.Greeting:
+                    return Reply(Phrases.Get("welcome", language), state);
+                case IntentNames.Help:
+                    return Reply(Phrases.Get("help", language), state);
+                case IntentNames.Thanks:
+                    return Reply(Phrases.Get("thanks", language), state);
+                case IntentNames.Goodbye:
+                    return ([Message(Phrases.Get("goodbye", language), language)], state with { Misunderstandings = 0 });
+                case IntentNames.HumanHandoff:
+                    return Reply(Person(language), state);
+                case IntentNames.OfficeHours:
+                    return Card(service ?? "godziny-i-kontakt", state);
+                case IntentNames.Complaint:
+                    return Card("skargi-i-wnioski", state);
+                case IntentNames.OutOfScope:
+                    return Misunderstood(state, "out_of_scope");
+            }
+        }
 
-        return [Message(reply, language, withActions: true)];
+        var best = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, 3)).Results
+            .Where(r => r.Score >= CardMinScore)
+            .ToList();
+        if (best.Count == 0)
+        {
+            return Misunderstood(state, intent.IsConfident ? "out_of_scope" : "not_understood");
+        }
+
+        var close = best.Where(r => r.Score >= best[0].Score * AmbiguityRatio).ToList();
+        if (close.Count > 1)
+        {
+            var actions = close.Select(r => ImBack(r.Title)).Concat(Actions(language).Actions).ToList();
+            return ([Message(Phrases.Get("did_you_mean", language), language, new SuggestedActions { Actions = actions })],
+                state with { Choices = close.Select(r => r.Id).ToList(), Misunderstandings = 0 });
+        }
+
+        return Card(best[0].Id, state);
     }
 
-    private string FromCard(string id, Language language)
+    private (IReadOnlyList<Activity>, DialogState) Card(string id, DialogState state)
     {
         var catalogue = search.Catalogue;
-        return catalogue.Find(id) is { } card
-            ? CardAnswer.Write(card, catalogue, language, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime))
-            : Phrases.Get("not_understood", language);
+        if (catalogue.Find(id) is not { } card)
+        {
+            return Misunderstood(state);
+        }
+
+        var text = CardAnswer.Write(card, catalogue, state.Language, OfficeNow());
+        return ([Message(text, state.Language, Actions(state.Language))], state with { CardId = id, Choices = null, Misunderstandings = 0 });
+    }
+
+    private static (IReadOnlyList<Activity>, DialogState) Reply(string text, DialogState state) =>
+        ([Message(text, state.Language, Actions(state.Language))], state with { Misunderstandings = 0 });
+
+    private static (IReadOnlyList<Activity>, DialogState) Misunderstood(DialogState state, string phrase = "not_understood")
+    {
+        var count = state.Misunderstandings + 1;
+        var text = Phrases.Get(phrase, state.Language);
+        if (count >= 2)
+        {
+            text += "\n\n" + Phrases.Get("offer_person", state.Language);
+        }
+
+        return ([Message(text, state.Language, Actions(state.Language))], state with { Misunderstandings = count });
     }
 
     private string Person(Language language)
@@ -102,8 +180,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         return string.Format(CultureInfo.InvariantCulture, Phrases.Get("person", language), desk?.Phone ?? search.Catalogue.Office.Phone, hours);
     }
 
-    private Language LanguageOf(string conversationId, string? locale) =>
-        languages.TryGetValue(conversationId, out var language) ? language : languages[conversationId] = Hint(locale) ?? Language.Pl;
+    private DateTimeOffset OfficeNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime);
 
     private static Language? Hint(string? locale) =>
         locale is { Length: >= 2 } && Languages.TryParse(locale[..2], out var language) ? language : null;
@@ -112,21 +189,20 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
 
     private static string? TextOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 
-    private static Activity Message(string text, Language language, bool withActions) => new()
+    private static CardAction ImBack(string title) => new() { Type = "imBack", Title = title, Value = JsonSerializer.SerializeToElement(title) };
+
+    private static SuggestedActions Actions(Language language) => new()
+    {
+        Actions = [ImBack(Phrases.Get("another", language)), ImBack(Phrases.Get("talk_to_person", language))],
+    };
+
+    private static Activity Message(string text, Language language, SuggestedActions? actions = null) => new()
     {
         Type = ActivityTypes.Message,
         Text = text,
+        TextFormat = "markdown",
         Locale = language.Code(),
         InputHint = "acceptingInput",
-        SuggestedActions = withActions
-            ? new SuggestedActions
-            {
-                Actions =
-                [
-                    new CardAction { Type = "imBack", Title = Phrases.Get("another", language), Value = JsonSerializer.SerializeToElement(Phrases.Get("another", language)) },
-                    new CardAction { Type = "imBack", Title = Phrases.Get("talk_to_person", language), Value = JsonSerializer.SerializeToElement(Phrases.Get("talk_to_person", language)) },
-                ],
-            }
-            : null,
+        SuggestedActions = actions,
     };
 }

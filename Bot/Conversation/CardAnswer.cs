@@ -14,6 +14,30 @@ internal static class CardAnswer
 {
     private static readonly string[] Days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
+    /// <summary>One part of the card, for a follow-up question about the card already under discussion.</summary>
+    public static string Aspect(ServiceCard card, CardCatalogue catalogue, Language language, DateTimeOffset officeNow, CardAspect aspect)
+    {
+        var view = LocalizedCard.From(card, catalogue, language);
+        var title = $"**{view.Title}**\n\n";
+        switch (aspect)
+        {
+            case CardAspect.Fees:
+                if (view.FeesTotal == 0)
+                {
+                    return title + Phrases.Get("fees", language) + ": " + Phrases.Get("free", language) + ".";
+                }
+
+                var lines = view.Fees.Where(f => f.Amount > 0).Select(f => $"- {Money(f.Amount)} – {f.For}");
+                return title + Phrases.Get("fees", language) + ":\n\n" + string.Join("\n", lines) + $"\n\n= {Money(view.FeesTotal)}" + (view.Payment is { } pay ? "\n\n" + pay : "");
+            case CardAspect.Documents:
+                return title + Phrases.Get("bring", language) + ":\n\n" + string.Join("\n", view.Documents.Select(d => "- " + d));
+            case CardAspect.Time:
+                return title + Phrases.Get("time", language) + ": " + (view.Deadline ?? "–");
+            default:
+                return title + Place(view, language, officeNow);
+        }
+    }
+
     public static string Write(ServiceCard card, CardCatalogue catalogue, Language language, DateTimeOffset officeNow)
     {
         var view = LocalizedCard.From(card, catalogue, language);
@@ -32,31 +56,14 @@ internal static class CardAnswer
             return text.ToString();
         }
 
-        var floor = view.Where.Floor == 0 ? Phrases.Get("ground_floor", language) : string.Format(CultureInfo.InvariantCulture, Phrases.Get("floor", language), view.Where.Floor);
-        text.Append(Phrases.Get("where", language)).Append(": ").Append(view.Unit.Name).Append(", ").Append(view.Where.Building)
-            .Append(" (").Append(view.Where.Address).Append("), ").Append(floor);
-        if (view.Where.Room is { } room)
-        {
-            text.Append(", ").Append(string.Format(CultureInfo.InvariantCulture, Phrases.Get("room", language), room));
-        }
-
-        text.Append(".\n\n");
-        var today = Days[(int)officeNow.DayOfWeek];
-        var hours = view.Unit.Hours.FirstOrDefault(h => h.Day == today);
-        text.Append(hours is null ? Phrases.Get("closed_today", language) : $"{Phrases.Get("today", language)}: {hours.Hours.Replace("-", "–", StringComparison.Ordinal)}");
-        if (view.Unit.Phone is { } phone)
-        {
-            text.Append(", tel. ").Append(phone);
-        }
-
-        text.Append(".\n\n");
+        text.Append(Place(view, language, officeNow)).Append("\n\n");
         if (view.Documents.Count > 0)
         {
             text.Append(Phrases.Get("bring", language)).Append(": ").Append(string.Join("; ", view.Documents)).Append(".\n\n");
         }
 
         text.Append(Phrases.Get("fees", language)).Append(": ")
-            .Append(view.FeesTotal == 0 ? Phrases.Get("free", language) : view.FeesTotal.ToString("0.##", CultureInfo.GetCultureInfo("pl-PL")) + " zł")
+            .Append(view.FeesTotal == 0 ? Phrases.Get("free", language) : Money(view.FeesTotal))
             .Append(".\n\n");
         if (view.Deadline is { } deadline)
         {
@@ -74,4 +81,29 @@ internal static class CardAnswer
 
         return text.ToString().TrimEnd();
     }
+
+    private static string Place(LocalizedCard view, Language language, DateTimeOffset officeNow)
+    {
+        var floor = view.Where.Floor == 0 ? Phrases.Get("ground_floor", language) : string.Format(CultureInfo.InvariantCulture, Phrases.Get("floor", language), view.Where.Floor);
+        var text = new StringBuilder();
+        text.Append(Phrases.Get("where", language)).Append(": ").Append(view.Unit.Name).Append(", ").Append(view.Where.Building)
+            .Append(" (").Append(view.Where.Address).Append("), ").Append(floor);
+        if (view.Where.Room is { } room)
+        {
+            text.Append(", ").Append(string.Format(CultureInfo.InvariantCulture, Phrases.Get("room", language), room));
+        }
+
+        text.Append(".\n\n");
+        var today = Days[(int)officeNow.DayOfWeek];
+        var hours = view.Unit.Hours.FirstOrDefault(h => h.Day == today);
+        text.Append(hours is null ? Phrases.Get("closed_today", language) : $"{Phrases.Get("today", language)}: {hours.Hours.Replace("-", "–", StringComparison.Ordinal)}");
+        if (view.Unit.Phone is { } phone)
+        {
+            text.Append(", tel. ").Append(phone);
+        }
+
+        return text.Append('.').ToString();
+    }
+
+    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.GetCultureInfo("pl-PL")).Replace(",00", "", StringComparison.Ordinal) + " zł";
 }

@@ -77,6 +77,27 @@ internal static class Phrases
             [Language.Uk] = "Звісно. Що хочете запитати?",
             [Language.Ru] = "Конечно. Что хотите спросить?",
         },
+        ["language_set"] = new()
+        {
+            [Language.Pl] = "Dobrze, piszę po polsku.",
+            [Language.En] = "All right, I'll write in English.",
+            [Language.Uk] = "Добре, пишу українською.",
+            [Language.Ru] = "Хорошо, пишу по-русски.",
+        },
+        ["did_you_mean"] = new()
+        {
+            [Language.Pl] = "Czy chodzi o jedną z tych spraw?",
+            [Language.En] = "Do you mean one of these?",
+            [Language.Uk] = "Ви маєте на увазі одну з цих справ?",
+            [Language.Ru] = "Вы имеете в виду одно из этих дел?",
+        },
+        ["offer_person"] = new()
+        {
+            [Language.Pl] = "Chyba się nie rozumiemy. Może wolisz porozmawiać z pracownikiem?",
+            [Language.En] = "I don't seem to understand. Would you rather talk to a person?",
+            [Language.Uk] = "Здається, я вас не розумію. Можливо, краще поговорити з працівником?",
+            [Language.Ru] = "Кажется, я вас не понимаю. Может, лучше поговорить с сотрудником?",
+        },
         ["where"] = new() { [Language.Pl] = "Gdzie", [Language.En] = "Where", [Language.Uk] = "Де", [Language.Ru] = "Где" },
         ["floor"] = new() { [Language.Pl] = "piętro {0}", [Language.En] = "floor {0}", [Language.Uk] = "поверх {0}", [Language.Ru] = "этаж {0}" },
         ["ground_floor"] = new() { [Language.Pl] = "parter", [Language.En] = "ground floor", [Language.Uk] = "перший поверх", [Language.Ru] = "первый этаж" },

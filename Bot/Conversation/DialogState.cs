@@ -1,0 +1,15 @@
+using Asystent.KnowledgeBase.Languages;
+
+namespace Asystent.Bot.Conversation;
+
+/// <summary>
+/// What the assistant remembers between turns of one conversation: its language, the card being
+/// discussed (so "ile to kosztuje?" refers to it), the choices it last offered, and how many
+/// messages in a row it did not understand.
+/// </summary>
+public sealed record DialogState(
+    Language Language,
+    bool LanguageChosen = false,
+    string? CardId = null,
+    IReadOnlyList<string>? Choices = null,
+    int Misunderstandings = 0);
