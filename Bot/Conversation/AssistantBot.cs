@@ -25,9 +25,6 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     // Cards scoring within this share of the best one are a real alternative: ask instead of guessing.
     private const float AmbiguityRatio = 0.85f;
 
-    // The same floor as MessageInterpreter's service entity: below it a card shares only a common word.
-    private const float CardMinScore = 12f;
-
     private const string DirectLineBotId = "asystent";
 
     private readonly ConcurrentDictionary<string, DialogState> states = new(StringComparer.Ordinal);
@@ -127,9 +124,11 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             }
         }
 
-        var best = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, 3)).Results
-            .Where(r => r.Score >= CardMinScore)
-            .ToList();
+        // Conversational intents skip the search in the interpreter; a doubtful one still gets it here.
+        var cards = understood.Cards.Count > 0 || !ConversationalIntent(intent.Intent)
+            ? understood.Cards
+            : search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, MessageInterpreter.CardsConsidered)).Results;
+        var best = cards.Where(r => r.Score >= MessageInterpreter.ServiceMinScore).ToList();
         if (best.Count == 0)
         {
             return Misunderstood(state, intent.IsConfident ? "out_of_scope" : "not_understood");
@@ -179,6 +178,9 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         var hours = desk is null ? "" : string.Join(", ", desk.Hours.Select(h => $"{h.Key} {h.Value}"));
         return string.Format(CultureInfo.InvariantCulture, Phrases.Get("person", language), desk?.Phone ?? search.Catalogue.Office.Phone, hours);
     }
+
+    private static bool ConversationalIntent(string intent) =>
+        intent is IntentNames.Greeting or IntentNames.Thanks or IntentNames.Goodbye or IntentNames.Help or IntentNames.OutOfScope;
 
     private DateTimeOffset OfficeNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime);
 

@@ -5,8 +5,11 @@ using Asystent.KnowledgeBase.Search;
 
 namespace Asystent.KnowledgeBase.Understanding;
 
-/// <summary>What the assistant understood from one message.</summary>
-public sealed record MessageUnderstanding(string Text, Language Language, IntentPrediction Intent, RecognizedEntities Entities);
+/// <summary>
+/// What the assistant understood from one message. <see cref="Cards"/> holds the best cards for the
+/// message (empty for conversational intents), so the conversation need not search again.
+/// </summary>
+public sealed record MessageUnderstanding(string Text, Language Language, IntentPrediction Intent, RecognizedEntities Entities, IReadOnlyList<SearchHit> Cards);
 
 /// <summary>
 /// Reads a resident's message: its language, what they want (the intent model) and the particulars
@@ -18,7 +21,10 @@ public sealed class MessageInterpreter(CardSearchService search, IntentClassifie
     // Below this BM25 score the best card shares only a common word with the message; above it the
     // message names the matter (measured on the search evaluation set: right first answers score
     // well above 12, unrelated chatter below 8).
-    private const float ServiceMinScore = 12f;
+    public const float ServiceMinScore = 12f;
+
+    /// <summary>How many cards a message is compared with (enough for a "did you mean A, B or C?").</summary>
+    public const int CardsConsidered = 3;
 
     private static readonly HashSet<string> ConversationalIntents =
     [
@@ -57,11 +63,15 @@ public sealed class MessageInterpreter(CardSearchService search, IntentClassifie
         }
 
         string? serviceUnit = null;
-        if (!ConversationalIntents.Contains(intent.Intent) && !values.ContainsKey(RecognizedEntities.CaseNumber)
-            && FindService(IntentTextNormalizer.StripParticulars(text), detected, intent.Intent) is { } service)
+        IReadOnlyList<SearchHit> cards = [];
+        if (!ConversationalIntents.Contains(intent.Intent))
         {
-            values[RecognizedEntities.Service] = service.Id;
-            serviceUnit = service.UnitCode;
+            cards = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), detected, CardsConsidered)).Results;
+            if (!values.ContainsKey(RecognizedEntities.CaseNumber) && FindService(cards, intent.Intent) is { } service)
+            {
+                values[RecognizedEntities.Service] = service.Id;
+                serviceUnit = service.UnitCode;
+            }
         }
 
         // A case number starts with the symbol of the unit that handles it ("KT.5410…").
@@ -73,15 +83,16 @@ public sealed class MessageInterpreter(CardSearchService search, IntentClassifie
             values[RecognizedEntities.Unit] = unit;
         }
 
-        return new MessageUnderstanding(text, detected, intent, new RecognizedEntities(values, Pesel.Contains(text)));
+        return new MessageUnderstanding(text, detected, intent, new RecognizedEntities(values, Pesel.Contains(text)), cards);
     }
 
     // A visit can only be booked for a card with a booking queue; other intents take the best card.
-    private SearchHit? FindService(string text, Language language, string intent)
+    private SearchHit? FindService(IReadOnlyList<SearchHit> cards, string intent)
     {
         var bookingOnly = intent is IntentNames.BookAppointment or IntentNames.CancelAppointment;
         var catalogue = search.Catalogue;
-        return search.Search(new SearchRequest(text, language, bookingOnly ? 5 : 1)).Results
+        return cards
+            .Take(bookingOnly ? cards.Count : 1)
             .Where(hit => hit.Score >= ServiceMinScore)
             .FirstOrDefault(hit => !bookingOnly || catalogue.Find(hit.Id)?.BookingQueue is not null);
     }

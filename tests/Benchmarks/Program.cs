@@ -11,6 +11,12 @@ switch (args.FirstOrDefault())
     case "understanding":
         UnderstandingRun.Run();
         break;
+    case "load":
+        await LoadRun.RunAsync();
+        break;
+    case "turn-profile":
+        TurnProfileRun.Run();
+        break;
     case "profile":
         ProfileRun.Run();
         break;

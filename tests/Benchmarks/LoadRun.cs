@@ -1,0 +1,174 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Net.WebSockets;
+using System.Text.Json;
+
+namespace Asystent.Benchmarks;
+
+/// <summary>
+/// A load run against the real Bot process: 200 concurrent Direct Line conversations, each posting
+/// resident questions over HTTP and waiting for the reply on its WebSocket stream; then the same
+/// concurrency against GET /health as the trivial-endpoint yardstick. Bounded in time, loopback only.
+/// </summary>
+internal static class LoadRun
+{
+    private const int Conversations = 200;
+    private static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
+    private const string Secret = "load-run-directline-secret-0123456789";
+
+    public static async Task RunAsync()
+    {
+        var data = BenchmarkData.Instance;
+        await using var bot = await BotProcess.StartAsync(data.Root, Secret);
+        using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri(bot.Url) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
+        var questions = data.Queries.Select(q => q.Query).ToArray();
+
+        // Open every conversation and its stream first, so the measured part is turns only.
+        var chats = await Task.WhenAll(Enumerable.Range(0, Conversations).Select(_ => OpenAsync(http, bot.Url)));
+
+        // 1. Capacity: every conversation posts its next question as soon as the last was answered.
+        var (capacity, capacitySeconds, capacityFailures) = await TurnsAsync(http, chats, questions);
+        Report($"Direct Line capacity ({Conversations} conversations, back to back)", capacity, capacitySeconds, "turns/s");
+        Console.WriteLine($"  failed turns: {capacityFailures}");
+
+        foreach (var chat in chats)
+        {
+            await chat.DisposeAsync();
+        }
+
+        // 2. The yardstick: the same concurrency against a trivial endpoint on the same server, same run.
+        var health = new ConcurrentBag<double>();
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(Enumerable.Range(0, Conversations).Select(_ => Task.Run(async () =>
+        {
+            while (watch.Elapsed < Duration)
+            {
+                var started = Stopwatch.GetTimestamp();
+                using var response = await http.GetAsync(new Uri("/health", UriKind.Relative));
+                health.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        })));
+        Report($"GET /health ({Conversations} concurrent clients)", health, watch.Elapsed.TotalSeconds, "requests/s");
+    }
+
+    /// <summary>Runs turns for <see cref="Duration"/>, each conversation asking again as soon as it is answered.</summary>
+    private static async Task<(ConcurrentBag<double> Latencies, double Seconds, int Failures)> TurnsAsync(HttpClient http, Chat[] chats, string[] questions)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        var watch = Stopwatch.StartNew();
+        await Task.WhenAll(chats.Select((chat, index) => Task.Run(async () =>
+        {
+            var turn = index;
+            while (watch.Elapsed < Duration)
+            {
+                var text = questions[turn++ % questions.Length];
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var reply = chat.NextReply();
+                    using var posted = await http.PostAsJsonAsync($"/v3/directline/conversations/{chat.Id}/activities", new { type = "message", from = new { id = "load" }, text });
+                    posted.EnsureSuccessStatusCode();
+                    await reply.WaitAsync(TimeSpan.FromSeconds(10));
+                    latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
+                catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+            }
+        })));
+        return (latencies, watch.Elapsed.TotalSeconds, failures);
+    }
+
+    private static void Report(string title, IEnumerable<double> samples, double seconds, string unit)
+    {
+        var sorted = samples.Order().ToList();
+        if (sorted.Count == 0)
+        {
+            Console.WriteLine($"{title}: no samples");
+            return;
+        }
+
+        double P(double p) => sorted[Math.Max(0, (int)Math.Ceiling(p * sorted.Count) - 1)];
+        Console.WriteLine($"{title}: {sorted.Count / seconds:F0} {unit}; latency p50 {P(0.50):F1} ms, p90 {P(0.90):F1} ms, p99 {P(0.99):F1} ms, max {sorted[^1]:F1} ms ({sorted.Count} samples)");
+    }
+
+    private static async Task<Chat> OpenAsync(HttpClient http, string url)
+    {
+        using var started = await http.PostAsJsonAsync("/v3/directline/conversations", new { user = new { id = "load" }, locale = "pl-PL" });
+        var body = await started.Content.ReadFromJsonAsync<JsonElement>();
+        var socket = new ClientWebSocket();
+        await socket.ConnectAsync(new Uri(body.GetProperty("streamUrl").GetString()!), CancellationToken.None);
+        var chat = new Chat(body.GetProperty("conversationId").GetString()!, socket);
+        chat.StartReading();
+        return chat;
+    }
+
+    /// <summary>One conversation's stream: completes the pending wait whenever a bot reply arrives.</summary>
+    private sealed class Chat(string id, ClientWebSocket socket) : IAsyncDisposable
+    {
+        private TaskCompletionSource pending = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private Task? reading;
+
+        public string Id { get; } = id;
+
+        public Task NextReply()
+        {
+            pending = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return pending.Task;
+        }
+
+        public void StartReading() => reading = Task.Run(async () =>
+        {
+            var buffer = new byte[64 * 1024];
+            try
+            {
+                while (socket.State == WebSocketState.Open)
+                {
+                    using var message = new MemoryStream();
+                    WebSocketReceiveResult result;
+                    do
+                    {
+                        result = await socket.ReceiveAsync(buffer, CancellationToken.None);
+                        message.Write(buffer, 0, result.Count);
+                    }
+                    while (!result.EndOfMessage);
+
+                    if (message.Length == 0)
+                    {
+                        continue;
+                    }
+
+                    using var set = JsonDocument.Parse(message.ToArray());
+                    if (set.RootElement.GetProperty("activities").EnumerateArray().Any(a => a.TryGetProperty("replyToId", out _)))
+                    {
+                        pending.TrySetResult();
+                    }
+                }
+            }
+            catch (WebSocketException)
+            {
+                // The run is over or the server went away.
+            }
+        });
+
+        public async ValueTask DisposeAsync()
+        {
+            if (socket.State == WebSocketState.Open)
+            {
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+            }
+
+            if (reading is not null)
+            {
+                await Task.WhenAny(reading, Task.Delay(1000));
+            }
+
+            socket.Dispose();
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+using Asystent.KnowledgeBase.Intents;
+using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.Understanding;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Asystent.Benchmarks;
+
+/// <summary>Where a conversation turn's time goes inside the knowledge base: interpretation vs. the card search.</summary>
+internal static class TurnProfileRun
+{
+    public static void Run()
+    {
+        var data = BenchmarkData.Instance;
+        var folder = Directory.CreateTempSubdirectory("asystent-turn-").FullName;
+        var options = data.Options;
+        options.IndexPath = Path.Combine(folder, "index");
+        options.ModelPath = Path.Combine(folder, "model");
+        new CardIndexBuilder(data.Dictionaries).Build(options);
+        using var search = new CardSearchService(options, NullLogger<CardSearchService>.Instance);
+        search.Refresh();
+        var intents = new IntentClassifier(options, NullLogger<IntentClassifier>.Instance);
+        intents.EnsureReady();
+        var interpreter = new MessageInterpreter(search, intents, options, TimeProvider.System);
+        var texts = data.Queries.Select(q => q.Query).ToList();
+        for (var round = 0; round < 10; round++)
+        {
+            TimeSpan interpret = default, searching = default;
+            foreach (var text in texts)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var understood = interpreter.Interpret(text);
+                var middle = Stopwatch.GetTimestamp();
+                search.Search(new SearchRequest(text, understood.Language, 3));
+                interpret += Stopwatch.GetElapsedTime(start, middle);
+                searching += Stopwatch.GetElapsedTime(middle);
+            }
+
+            Console.WriteLine($"round {round}: interpret {interpret.TotalMilliseconds / texts.Count:F3} ms/turn, search {searching.TotalMilliseconds / texts.Count:F3} ms/turn");
+        }
+
+        Directory.Delete(folder, recursive: true);
+    }
+}
