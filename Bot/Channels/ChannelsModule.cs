@@ -13,6 +13,8 @@ public static class ChannelsModule
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineTurns>();
         services.AddSingleton<AssistantBot>();
+        services.AddSingleton<ConversationStore>();
+        services.AddHostedService<ConversationStoreWriter>();
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent")

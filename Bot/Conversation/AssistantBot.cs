@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
@@ -18,7 +17,7 @@ namespace Asystent.Bot.Conversation;
 /// to call; follow-ups ("ile to kosztuje?") answer from the card under discussion; after two
 /// misunderstandings in a row the assistant offers a person.
 /// </summary>
-public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, KnowledgeBaseOptions options, TimeProvider clock)
+public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxMessageLength = 500;
 
@@ -27,12 +26,11 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
 
     private const string DirectLineBotId = "asystent";
 
-    private readonly ConcurrentDictionary<string, DialogState> states = new(StringComparer.Ordinal);
     private readonly TimeZoneInfo officeTime = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
     public Task<IReadOnlyList<Activity>> OnTurnAsync(Activity incoming, string conversationId, CancellationToken cancellationToken)
     {
-        var state = states.GetOrAdd(conversationId, _ => new DialogState(Hint(incoming.Locale) ?? Language.Pl));
+        var state = store.State(conversationId, Hint(incoming.Locale) ?? Language.Pl);
         IReadOnlyList<Activity> replies;
         (replies, state) = incoming.Type switch
         {
@@ -41,7 +39,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             ActivityTypes.Message => Answer(incoming, state),
             _ => ([], state),
         };
-        states[conversationId] = state;
+        store.SaveState(conversationId, incoming.ChannelId ?? "directline", state);
         return Task.FromResult(replies);
     }
 

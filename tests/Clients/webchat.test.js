@@ -20,10 +20,17 @@ after(async () => {
   await server?.stop();
 });
 
+// Types like a person (key by key) and sends with Enter; the question must then leave the send box
+// and appear in the transcript, as Web Chat shows a sent message.
 async function ask(page, text) {
   const box = page.getByRole('textbox').first();
-  await box.fill(text);
-  await box.press('Enter');
+  await box.click();
+  await box.pressSequentially(text, { delay: 5 });
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => {
+    const input = document.querySelector('#webchat input, #webchat textarea');
+    return input && input.value === '';
+  }, null, { timeout: 10_000 });
 }
 
 test('a resident asks where to register a car from Germany and is told the unit and the room', { timeout: 90_000 }, async () => {

@@ -12,7 +12,7 @@ public sealed record ActivitySet(IReadOnlyList<Activity> Activities, string? Wat
 /// watermark is the position in the transcript; a client reconnecting with a watermark gets exactly
 /// what came after it. Thread-safe: posts, bot replies and stream readers meet here.
 /// </summary>
-public sealed class DirectLineConversation(string id, string? userId, string? locale, TimeProvider clock)
+public sealed class DirectLineConversation(string id, string? userId, string? locale, TimeProvider clock, Action<int, Activity>? recorded = null)
 {
     private readonly Lock gate = new();
     private readonly List<Activity> transcript = [];
@@ -39,6 +39,7 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
             activity.Conversation = new ConversationAccount { Id = Id };
             activity.ChannelId ??= "directline";
             transcript.Add(activity);
+            recorded?.Invoke(transcript.Count - 1, activity);
             LastActivityAt = now;
             set = new ActivitySet([activity], Watermark(transcript.Count));
             listeners = streams.ToArray();
@@ -78,6 +79,19 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
 
                 channel.Writer.TryComplete();
             });
+        }
+    }
+
+    /// <summary>Puts back a transcript read from the database (after a restart), before any new activity.</summary>
+    public void Restore(IEnumerable<Activity> activities)
+    {
+        lock (gate)
+        {
+            transcript.AddRange(activities);
+            if (transcript.Count > 0 && transcript[^1].Timestamp is { } last)
+            {
+                lastTimestamp = last;
+            }
         }
     }
 

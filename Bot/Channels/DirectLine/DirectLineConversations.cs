@@ -1,26 +1,56 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Asystent.Bot.Conversation;
 
 namespace Asystent.Bot.Channels.DirectLine;
 
-/// <summary>The live Direct Line conversations of this server.</summary>
-public sealed class DirectLineConversations(TimeProvider clock)
+/// <summary>
+/// The Direct Line conversations of this server: live ones in memory, every one also in the
+/// database, so a client reconnecting after a restart finds its conversation again.
+/// </summary>
+public sealed class DirectLineConversations(TimeProvider clock, ConversationStore store)
 {
+    public const string Channel = "directline";
+
     private readonly ConcurrentDictionary<string, DirectLineConversation> conversations = new(StringComparer.Ordinal);
 
     public static string NewId() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(12));
 
-    public DirectLineConversation? Find(string id) => conversations.GetValueOrDefault(id);
+    public DirectLineConversation? Find(string id)
+    {
+        if (conversations.TryGetValue(id, out var live))
+        {
+            return live;
+        }
+
+        if (store.Load(id) is not { } stored)
+        {
+            return null;
+        }
+
+        var restored = Create(id, stored.Conversation.UserId, stored.Conversation.Locale);
+        restored.Restore(stored.Transcript);
+        return conversations.GetOrAdd(id, restored);
+    }
 
     /// <summary>Starts the conversation, or returns it with false when it already exists (a token's conversation started before).</summary>
     public (DirectLineConversation Conversation, bool Created) Start(string id, string? userId, string? locale)
     {
+        if (Find(id) is { } existing)
+        {
+            return (existing, false);
+        }
+
         var created = false;
         var conversation = conversations.GetOrAdd(id, key =>
         {
             created = true;
-            return new DirectLineConversation(key, userId, locale, clock);
+            store.Started(key, Channel, userId, locale);
+            return Create(key, userId, locale);
         });
         return (conversation, created);
     }
+
+    private DirectLineConversation Create(string id, string? userId, string? locale) =>
+        new(id, userId, locale, clock, (sequence, activity) => store.Recorded(id, sequence, activity));
 }
