@@ -9,17 +9,20 @@ internal sealed class BotProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly string data;
+    private readonly bool keepData;
 
-    private BotProcess(Process process, string data, string url)
+    private BotProcess(Process process, string data, string url, bool keepData)
     {
         this.process = process;
         this.data = data;
+        this.keepData = keepData;
         Url = url;
     }
 
     public string Url { get; }
 
-    public static async Task<BotProcess> StartAsync(string root, string secret, string? data = null)
+    /// <summary>Starts the Bot and returns once /health says ready. Pass a data folder (and keepData) to restart on the same data.</summary>
+    public static async Task<BotProcess> StartAsync(string root, string secret, string? data = null, bool keepData = false)
     {
         var bot = Path.Combine(root, "Bot", "bin", "Release", "net10.0", "Asystent.Bot.dll");
         if (!File.Exists(bot))
@@ -44,7 +47,7 @@ internal sealed class BotProcess : IAsyncDisposable
         var process = Process.Start(start)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var running = new BotProcess(process, data, url);
+        var running = new BotProcess(process, data, url, keepData);
         using var client = new HttpClient { BaseAddress = new Uri(url) };
         var deadline = DateTime.UtcNow.AddMinutes(2);
         while (DateTime.UtcNow < deadline)
@@ -69,13 +72,16 @@ internal sealed class BotProcess : IAsyncDisposable
         throw new TimeoutException("the Bot did not become ready");
     }
 
-    public Stopwatch Started { get; } = Stopwatch.StartNew();
-
     public async ValueTask DisposeAsync()
     {
         process.Kill(entireProcessTree: true);
         await process.WaitForExitAsync();
         process.Dispose();
+        if (keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(data, recursive: true);

@@ -1,8 +1,5 @@
-using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Asystent.Bot.IntegrationTests;
@@ -19,8 +16,7 @@ public sealed class RestartTests : IDisposable
     {
         string conversationId;
         string token;
-        var first = await StartBotAsync();
-        try
+        await using (var first = await BotProcessHarness.StartAsync(data, Secret, Token))
         {
             using var client = Client(first.Url, Secret);
             using var started = await client.PostAsJsonAsync("/v3/directline/conversations", new { user = new { id = "resident" }, locale = "pl-PL" }, Token);
@@ -29,14 +25,10 @@ public sealed class RestartTests : IDisposable
             token = body.GetProperty("token").GetString()!;
             using var chat = Client(first.Url, token);
             await SayAsync(chat, conversationId, "karta wędkarska, mój telefon 600 123 456");
-        }
-        finally
-        {
-            await StopAsync(first.Process, graceful: true);
+            await first.StopGracefullyAsync(Token);
         }
 
-        var second = await StartBotAsync();
-        try
+        await using (var second = await BotProcessHarness.StartAsync(data, Secret, Token))
         {
             using var chat = Client(second.Url, token);
             var transcript = await chat.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}/activities", Token);
@@ -48,10 +40,6 @@ public sealed class RestartTests : IDisposable
             // The dialogue state came back too: the follow-up still refers to the fishing card.
             var reply = await SayAsync(chat, conversationId, "ile to kosztuje?");
             Assert.Contains("10 zł", reply, StringComparison.Ordinal);
-        }
-        finally
-        {
-            await StopAsync(second.Process, graceful: false);
         }
     }
 
@@ -82,71 +70,6 @@ public sealed class RestartTests : IDisposable
         }
 
         throw new TimeoutException($"no reply to '{text}'");
-    }
-
-    private async Task<(Process Process, string Url)> StartBotAsync()
-    {
-        var root = KnowledgeBase.AssistantRoot.Locate();
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var bot = Path.Combine(root, "Bot", "bin", configuration, "net10.0", "Asystent.Bot.dll");
-        var url = $"http://127.0.0.1:{FreePort()}";
-        var start = new ProcessStartInfo("dotnet", [bot, "--urls", url]) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["KnowledgeBase__IndexPath"] = Path.Combine(data, "index");
-        start.Environment["KnowledgeBase__ModelPath"] = Path.Combine(data, "model");
-        start.Environment["ConnectionStrings__Assistant"] = $"Data Source={Path.Combine(data, "assistant.db")}";
-        start.Environment["DirectLine__Secret"] = Secret;
-        var process = Process.Start(start)!;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        using var client = new HttpClient { BaseAddress = new Uri(url) };
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
-        {
-            try
-            {
-                using var health = await client.GetAsync("/health", Token);
-                if (health.StatusCode == HttpStatusCode.OK)
-                {
-                    return (process, url);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100, Token);
-        }
-
-        await StopAsync(process, graceful: false);
-        throw new TimeoutException("the Bot did not become ready");
-    }
-
-    // A graceful stop (SIGTERM, as a service manager sends) lets the Bot write what it has queued.
-    private static async Task StopAsync(Process process, bool graceful)
-    {
-        if (graceful)
-        {
-            using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-            await kill!.WaitForExitAsync(Token);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Token);
-            timeout.CancelAfter(TimeSpan.FromSeconds(20));
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        else
-        {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync(Token);
-        }
-
-        process.Dispose();
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

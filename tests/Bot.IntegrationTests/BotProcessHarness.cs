@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace Asystent.Bot.IntegrationTests;
+
+/// <summary>
+/// The Bot as operators run it: its own process on a free loopback port, with a data folder of its
+/// own (or a given one, to restart on the same data), ready once /health says so.
+/// </summary>
+internal sealed class BotProcessHarness : IAsyncDisposable
+{
+    private readonly Process process;
+
+    private BotProcessHarness(Process process, string url)
+    {
+        this.process = process;
+        Url = url;
+    }
+
+    public string Url { get; }
+
+    public static async Task<BotProcessHarness> StartAsync(string data, string secret, CancellationToken cancellationToken)
+    {
+        var root = KnowledgeBase.AssistantRoot.Locate();
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
+        var bot = Path.Combine(root, "Bot", "bin", configuration, "net10.0", "Asystent.Bot.dll");
+        if (!File.Exists(bot))
+        {
+            throw new FileNotFoundException($"build the Bot first: {bot}");
+        }
+
+        var url = $"http://127.0.0.1:{FreePort()}";
+        var start = new ProcessStartInfo("dotnet", [bot, "--urls", url]) { WorkingDirectory = root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.Environment["KnowledgeBase__IndexPath"] = Path.Combine(data, "index");
+        start.Environment["KnowledgeBase__ModelPath"] = Path.Combine(data, "model");
+        start.Environment["ConnectionStrings__Assistant"] = $"Data Source={Path.Combine(data, "assistant.db")}";
+        start.Environment["DirectLine__Secret"] = secret;
+        var process = Process.Start(start)!;
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var harness = new BotProcessHarness(process, url);
+        using var client = new HttpClient { BaseAddress = new Uri(url) };
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline && !process.HasExited)
+        {
+            try
+            {
+                using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return harness;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        await harness.DisposeAsync();
+        throw new TimeoutException("the Bot process did not report ready");
+    }
+
+    /// <summary>A graceful stop (SIGTERM, as a service manager sends) lets the Bot write what it has queued.</summary>
+    public async Task StopGracefullyAsync(CancellationToken cancellationToken)
+    {
+        using var kill = Process.Start("kill", ["-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill!.WaitForExitAsync(cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(20));
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!process.HasExited)
+        {
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+        }
+
+        process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
