@@ -134,13 +134,16 @@ public sealed class DirectLineTests(AssistantFactory factory)
             var set = await ReceiveAsync(socket);
             foreach (var activity in set.GetProperty("activities").EnumerateArray())
             {
-                seen.Add(activity.GetProperty("id").GetString() == id ? "echo" : activity.TryGetProperty("replyToId", out var r) && r.GetString() == id ? "reply" : "other");
+                seen.Add(activity.GetProperty("type").GetString() == "typing" ? (activity.TryGetProperty("text", out _) ? "typing with text" : "typing")
+                    : activity.GetProperty("id").GetString() == id ? "echo"
+                    : activity.TryGetProperty("replyToId", out var r) && r.GetString() == id ? "reply" : "other");
             }
         }
 
-        Assert.Equal(["echo", "reply"], seen);
+        // The echo first, then "writing…" (live only, no text), then the answer.
+        Assert.Equal(["echo", "typing", "reply"], seen);
 
-        // Reconnecting with the watermark of the welcome replays exactly the echo and the reply.
+        // Reconnecting with the watermark of the welcome replays exactly the echo and the reply (typing is live only).
         var resume = await client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}?watermark={watermark}", Token);
         using var again = await sockets.ConnectAsync(new Uri(resume.GetProperty("streamUrl").GetString()!.Replace("ws://", "http://", StringComparison.Ordinal)), Token);
         var replayed = await ReceiveAsync(again);

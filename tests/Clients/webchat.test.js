@@ -58,6 +58,29 @@ test('the page and the chat switch to Ukrainian', { timeout: 90_000 }, async () 
   await page.getByRole('heading', { name: 'Асистент повітового староства' }).waitFor();
   await page.getByText('Добрий день!').first().waitFor({ timeout: 30_000 });
   await ask(page, 'як отримати паспорт для дитини');
-  await page.getByText('Паспорт для дитини').first().waitFor({ timeout: 30_000 });
+  await page.getByText('Паспорт для дитини (згода обох батьків)', { exact: true }).first().waitFor({ timeout: 30_000 });
+  await page.close();
+});
+
+test('the page works on a phone-sized screen, at 200 % zoom and with the keyboard only', { timeout: 90_000 }, async () => {
+  // A phone: 360 px wide; 200 % zoom of a 720 px window gives the same CSS width.
+  const page = await browser.newPage({ viewport: { width: 360, height: 720 } });
+  await page.goto(server.url + '/?lang=en');
+  await page.getByText('Hello!').first().waitFor({ timeout: 30_000 });
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
+
+  // Keyboard only: Tab reaches the message box within a few steps, Enter sends.
+  let focusedInput = false;
+  for (let i = 0; i < 15 && !focusedInput; i++) {
+    await page.keyboard.press('Tab');
+    focusedInput = await page.evaluate(() => document.activeElement?.matches('#webchat input, #webchat textarea') ?? false);
+  }
+
+  assert.ok(focusedInput, 'the message box must be reachable with Tab');
+  await page.keyboard.type('fishing card');
+  await page.keyboard.press('Enter');
+  await page.getByText('Fishing card', { exact: true }).first().waitFor({ timeout: 30_000 });
+  assert.ok(await page.getByRole('textbox').first().isVisible());
   await page.close();
 });

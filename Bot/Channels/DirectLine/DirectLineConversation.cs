@@ -24,7 +24,7 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
     public string? Locale { get; set; } = locale;
     public DateTimeOffset LastActivityAt { get; private set; } = clock.GetUtcNow();
 
-    /// <summary>Stamps the activity with its id, a strictly increasing UTC timestamp and the conversation, stores and broadcasts it.</summary>
+    /// <summary>Stamps the activity with its id, a strictly increasing UTC timestamp and the conversation, stores (unless typing) and broadcasts it.</summary>
     public string Append(Activity activity)
     {
         ActivitySet set;
@@ -34,12 +34,21 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
             var now = clock.GetUtcNow();
             // Web Chat orders by timestamp: two activities in the same tick must still be ordered.
             lastTimestamp = now > lastTimestamp ? now : lastTimestamp.AddTicks(1);
-            activity.Id = $"{Id}|{transcript.Count:D7}";
             activity.Timestamp = lastTimestamp;
             activity.Conversation = new ConversationAccount { Id = Id };
             activity.ChannelId ??= "directline";
-            transcript.Add(activity);
-            recorded?.Invoke(transcript.Count - 1, activity);
+            if (activity.Type == ActivityTypes.Typing)
+            {
+                // Typing is live only: streamed, never part of the transcript, so it takes no watermark.
+                activity.Id = $"{Id}|typing-{lastTimestamp.UtcTicks}";
+            }
+            else
+            {
+                activity.Id = $"{Id}|{transcript.Count:D7}";
+                transcript.Add(activity);
+                recorded?.Invoke(transcript.Count - 1, activity);
+            }
+
             LastActivityAt = now;
             set = new ActivitySet([activity], Watermark(transcript.Count));
             listeners = streams.ToArray();
@@ -103,11 +112,8 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
         }
     }
 
-    private ActivitySet SinceHeld(string? watermark)
-    {
-        var activities = transcript.Skip(Position(watermark)).Where(a => a.Type != ActivityTypes.Typing).ToList();
-        return new ActivitySet(activities, Watermark(transcript.Count));
-    }
+    private ActivitySet SinceHeld(string? watermark) =>
+        new(transcript.Skip(Position(watermark)).ToList(), Watermark(transcript.Count));
 
     private int Position(string? watermark) =>
         int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? Math.Clamp(position, 0, transcript.Count) : 0;

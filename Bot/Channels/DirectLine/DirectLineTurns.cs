@@ -21,6 +21,13 @@ public sealed class DirectLineTurns(AssistantBot bot, ILogger<DirectLineTurns> l
         await turnLock.WaitAsync(cancellationToken);
         try
         {
+            if (incoming.Type == ActivityTypes.Message)
+            {
+                // "The assistant is writing…": live only (not kept in history), and without text, since
+                // Web Chat reads a typing activity with text as a streamed message.
+                conversation.Append(new Activity { Type = ActivityTypes.Typing, From = BotAccount, Recipient = incoming.From });
+            }
+
             IReadOnlyList<Activity> replies;
             try
             {
