@@ -173,12 +173,27 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     private string Person(Language language)
     {
         var desk = search.Catalogue.Office.FindUnit("BOM");
-        var hours = desk is null ? "" : string.Join(", ", desk.Hours.Select(h => $"{h.Key} {h.Value}"));
+        var hours = desk is null ? "" : string.Join(", ", desk.Hours.Select(h => $"{DayName(h.Key, language)} {h.Value.Replace("-", "–", StringComparison.Ordinal)}"));
         return string.Format(CultureInfo.InvariantCulture, Phrases.Get("person", language), desk?.Phone ?? search.Catalogue.Office.Phone, hours);
     }
 
     private static bool ConversationalIntent(string intent) =>
         intent is IntentNames.Greeting or IntentNames.Thanks or IntentNames.Goodbye or IntentNames.Help or IntentNames.OutOfScope;
+
+    private static readonly string[] DayCodes = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    private static string DayName(string code, Language language)
+    {
+        var index = Array.IndexOf(DayCodes, code);
+        var names = language switch
+        {
+            Language.En => new[] { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" },
+            Language.Uk => ["пн", "вт", "ср", "чт", "пт", "сб", "нд"],
+            Language.Ru => ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
+            _ => ["pn", "wt", "śr", "czw", "pt", "sob", "niedz"],
+        };
+        return index < 0 ? code : names[index];
+    }
 
     private DateTimeOffset OfficeNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime);
 
