@@ -10,15 +10,13 @@ public static partial class CaseNumberRecognizer
 {
     public static string? Find(string text)
     {
-        var match = Pattern().Match(text);
+        var match = ParticularPatterns.CaseNumber().Match(text);
         return match.Success
             ? $"{match.Groups["unit"].Value.ToUpperInvariant()}.{match.Groups["class"].Value}.{match.Groups["number"].Value}.{match.Groups["year"].Value}"
             : null;
     }
 
     /// <summary>True when the whole text is a case number (used to validate API input).</summary>
-    public static bool IsValid(string text) => Pattern().Match(text.Trim()) is { Success: true } m && m.Length == text.Trim().Length;
+    public static bool IsValid(string text) => ParticularPatterns.CaseNumber().Match(text.Trim()) is { Success: true } m && m.Length == text.Trim().Length;
 
-    [GeneratedRegex(@"(?<![\p{L}\d])(?<unit>[A-Za-z]{1,6})\s*\.\s*(?<class>\d{3,4})\s*\.\s*(?<number>\d{1,6})\s*\.\s*(?<year>(19|20)\d{2})(?!\d)")]
-    private static partial Regex Pattern();
 }

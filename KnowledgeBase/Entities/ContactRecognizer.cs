@@ -12,7 +12,7 @@ public static partial class ContactRecognizer
     public static string? FindPhone(string text)
     {
         // Case numbers and PESELs are digit runs too; they are not phone numbers.
-        var cleaned = Pesel.MaskAll(CaseNumber().Replace(text, " "));
+        var cleaned = Pesel.MaskAll(ParticularPatterns.CaseNumber().Replace(text, " "));
         foreach (var match in Phones.FindNumbers(cleaned, "PL"))
         {
             if (Phones.IsValidNumber(match.Number))
@@ -24,13 +24,9 @@ public static partial class ContactRecognizer
         return null;
     }
 
-    public static string? FindEmail(string text) => Email().Match(text) is { Success: true } m ? m.Value.ToLowerInvariant() : null;
+    public static string? FindEmail(string text) => ParticularPatterns.Email().Match(text) is { Success: true } m ? m.Value.ToLowerInvariant() : null;
 
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)*\.[A-Za-z]{2,}")]
-    private static partial Regex Email();
 
-    [GeneratedRegex(@"[A-Za-z]{1,6}\s*\.\s*\d{3,4}\s*\.\s*\d{1,6}\s*\.\s*\d{4}")]
-    private static partial Regex CaseNumber();
 }
 
 /// <summary>PESEL numbers: recognised only so they can be masked, never stored or returned.</summary>

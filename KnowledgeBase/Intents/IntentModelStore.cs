@@ -17,7 +17,8 @@ public sealed class IntentModelStore(KnowledgeBaseOptions options)
 
     private string ManifestPath => Path.Combine(options.ModelPath, ManifestFileName);
 
-    public string SourceHash() => CardIndexStore.HashSources(options.IntentsPath);
+    // The model depends on the utterances and on how text is turned into features.
+    public string SourceHash() => IntentTextNormalizer.FeatureVersion + ":" + CardIndexStore.HashSources(options.IntentsPath);
 
     public IntentModelManifest? Manifest() =>
         File.Exists(ManifestPath) && File.Exists(ModelPath)

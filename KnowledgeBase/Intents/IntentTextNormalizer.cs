@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Asystent.KnowledgeBase.Entities;
 using Asystent.KnowledgeBase.Search.Analyzers;
 
 namespace Asystent.KnowledgeBase.Intents;
@@ -11,11 +12,14 @@ namespace Asystent.KnowledgeBase.Intents;
 /// </summary>
 public static partial class IntentTextNormalizer
 {
+    /// <summary>Bump when the normalisation or the model's features change: a saved model is then retrained.</summary>
+    public const string FeatureVersion = "2026-11-23.2";
+
     /// <summary>The text without its particulars (for searching the matter it names): they only add noise there.</summary>
     public static string StripParticulars(string text)
     {
-        var stripped = Email().Replace(text, " ");
-        stripped = CaseNumber().Replace(stripped, " ");
+        var stripped = ParticularPatterns.Email().Replace(text, " ");
+        stripped = ParticularPatterns.CaseNumber().Replace(stripped, " ");
         stripped = Date().Replace(stripped, " ");
         stripped = Time().Replace(stripped, " ");
         return Phone().Replace(stripped, " ");
@@ -23,8 +27,8 @@ public static partial class IntentTextNormalizer
 
     public static string Normalize(string text)
     {
-        var normalized = Email().Replace(text, " adresemail ");
-        normalized = CaseNumber().Replace(normalized, " znaksprawy ");
+        var normalized = ParticularPatterns.Email().Replace(text, " adresemail ");
+        normalized = ParticularPatterns.CaseNumber().Replace(normalized, " znaksprawy ");
         normalized = Date().Replace(normalized, " datadnia ");
         normalized = Time().Replace(normalized, " godzinazegara ");
         normalized = Phone().Replace(normalized, " numertelefonu ");
@@ -42,11 +46,7 @@ public static partial class IntentTextNormalizer
     [GeneratedRegex(@"\w+")]
     private static partial Regex Word();
 
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+")]
-    private static partial Regex Email();
 
-    [GeneratedRegex(@"\b[A-Za-z]{1,6}\s*\.\s*\d{3,4}\s*\.\s*\d{1,6}\s*\.\s*\d{4}\b")]
-    private static partial Regex CaseNumber();
 
     [GeneratedRegex(@"\b\d{1,2}[./-]\d{1,2}([./-]\d{2,4})?\b|\b\d{4}-\d{2}-\d{2}\b")]
     private static partial Regex Date();
@@ -54,6 +54,9 @@ public static partial class IntentTextNormalizer
     [GeneratedRegex(@"\b\d{1,2}:\d{2}\b")]
     private static partial Regex Time();
 
+    // Looser than ParticularPatterns.Phone on purpose: the model was chosen with this form, where a
+    // digit run glued to letters still reads as a number.
     [GeneratedRegex(@"(\+?48[\s-]?)?(\d[\s-]?){8}\d")]
     private static partial Regex Phone();
+
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Asystent.KnowledgeBase.Entities;
 
 namespace Asystent.KnowledgeBase.Privacy;
 
@@ -11,22 +12,16 @@ public static partial class PersonalDataMasker
 {
     public static string Mask(string text)
     {
-        var masked = Email().Replace(text, "[e-mail]");
-        masked = CaseNumber().Replace(masked, "[znak sprawy]");
+        var masked = ParticularPatterns.Email().Replace(text, "[e-mail]");
+        masked = ParticularPatterns.CaseNumber().Replace(masked, "[znak sprawy]");
         masked = Pesel().Replace(masked, "[PESEL]");
-        masked = Phone().Replace(masked, "[telefon]");
+        masked = ParticularPatterns.Phone().Replace(masked, "[telefon]");
         return masked;
     }
 
-    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+")]
-    private static partial Regex Email();
 
-    [GeneratedRegex(@"\b[A-Za-z]{1,6}\s*\.\s*\d{3,4}\s*\.\s*\d{1,6}\s*\.\s*\d{4}\b")]
-    private static partial Regex CaseNumber();
 
     [GeneratedRegex(@"(?<!\d)\d{11}(?!\d)")]
     private static partial Regex Pesel();
 
-    [GeneratedRegex(@"(?<![\w])(\+?48[\s-]?)?(\d[\s-]?){8}\d(?![\w])")]
-    private static partial Regex Phone();
 }

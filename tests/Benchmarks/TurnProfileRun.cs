@@ -13,9 +13,17 @@ internal static class TurnProfileRun
     {
         var data = BenchmarkData.Instance;
         var folder = Directory.CreateTempSubdirectory("asystent-turn-").FullName;
-        var options = data.Options;
-        options.IndexPath = Path.Combine(folder, "index");
-        options.ModelPath = Path.Combine(folder, "model");
+        // A copy: the shared options must keep pointing at the repository's own folders.
+        var options = new KnowledgeBase.KnowledgeBaseOptions
+        {
+            CardsPath = data.Options.CardsPath,
+            VocabularyPath = data.Options.VocabularyPath,
+            DictionariesPath = data.Options.DictionariesPath,
+            IntentsPath = data.Options.IntentsPath,
+            EvaluationPath = data.Options.EvaluationPath,
+            IndexPath = Path.Combine(folder, "index"),
+            ModelPath = Path.Combine(folder, "model"),
+        };
         new CardIndexBuilder(data.Dictionaries).Build(options);
         using var search = new CardSearchService(options, NullLogger<CardSearchService>.Instance);
         search.Refresh();

@@ -18,7 +18,8 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
 {
     private static readonly string Header = Base64Url("""{"alg":"HS256","typ":"JWT"}"""u8.ToArray());
 
-    private byte[] Key => SHA256.HashData(Encoding.UTF8.GetBytes("asystent-directline-token:" + options.Value.Secret));
+    // Derived once: every post, poll and stream checks a token with it.
+    private readonly byte[] key = SHA256.HashData(Encoding.UTF8.GetBytes("asystent-directline-token:" + options.Value.Secret));
 
     public TimeSpan Lifetime => TimeSpan.FromMinutes(options.Value.TokenLifetimeMinutes);
 
@@ -65,7 +66,7 @@ public sealed class DirectLineTokens(IOptions<DirectLineOptions> options, TimePr
         }
     }
 
-    private string Sign(string data) => Base64Url(HMACSHA256.HashData(Key, Encoding.ASCII.GetBytes(data)));
+    private string Sign(string data) => Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(data)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
