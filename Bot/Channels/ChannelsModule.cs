@@ -1,3 +1,4 @@
+using Asystent.Bot.Channels.BotConnector;
 using Asystent.Bot.Channels.DirectLine;
 using Asystent.Bot.Conversation;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,13 @@ public static class ChannelsModule
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineTurns>();
+        services.AddSingleton<TurnRunner>();
+        services.AddOptions<BotConnectorOptions>().BindConfiguration(BotConnectorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddHttpClient(nameof(ConnectorClient), http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddHttpClient(nameof(ChannelAuthentication), http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<ChannelAuthentication>();
+        services.AddSingleton<ConnectorClient>();
+        services.AddSingleton<BotConnectorTurns>();
         services.AddSingleton<AssistantBot>();
         services.AddSingleton<ConversationStore>();
         services.AddHostedService<ConversationStoreWriter>();
@@ -30,9 +38,20 @@ public static class ChannelsModule
             app.Logger.LogWarning("Direct Line is not configured: set DirectLine:Secret (at least 16 characters). Until then Direct Line refuses every request.");
         }
 
+        var connector = app.Services.GetRequiredService<IOptions<BotConnectorOptions>>().Value;
+        if (!connector.HasAppId && connector.AllowUnauthenticatedEmulator)
+        {
+            app.Logger.LogWarning("Bot Connector: no app ID; accepting unauthenticated activities from the local Bot Framework Emulator only.");
+        }
+        else if (!connector.HasAppId)
+        {
+            app.Logger.LogWarning("Bot Connector: no app ID (BotConnector:MicrosoftAppId); /api/messages refuses every activity until one is set.");
+        }
+
         app.UseCors();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.MapDirectLine();
+        app.MapBotConnector();
         return app;
     }
 }

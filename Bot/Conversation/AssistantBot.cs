@@ -34,12 +34,12 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         IReadOnlyList<Activity> replies;
         (replies, state) = incoming.Type switch
         {
-            ActivityTypes.ConversationUpdate when incoming.MembersAdded?.Any(m => m.Id != DirectLineBotId) == true =>
+            ActivityTypes.ConversationUpdate when incoming.MembersAdded?.Any(m => m.Id != (incoming.Recipient?.Id ?? DirectLineBotId)) == true =>
                 ([Message(Phrases.Get("welcome", state.Language), state.Language)], state),
             ActivityTypes.Message => Answer(incoming, state),
             _ => ([], state),
         };
-        store.SaveState(conversationId, incoming.ChannelId ?? "directline", state);
+        store.SaveState(conversationId, incoming.ChannelId ?? ConversationStore.DefaultChannel, state);
         return Task.FromResult(replies);
     }
 

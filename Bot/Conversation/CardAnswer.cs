@@ -105,5 +105,7 @@ internal static class CardAnswer
         return text.Append('.').ToString();
     }
 
-    private static string Money(decimal amount) => amount.ToString("0.00", CultureInfo.GetCultureInfo("pl-PL")).Replace(",00", "", StringComparison.Ordinal) + " zł";
+    private static readonly CultureInfo PolishCulture = CultureInfo.GetCultureInfo("pl-PL");
+
+    private static string Money(decimal amount) => amount.ToString("0.00", PolishCulture).Replace(",00", "", StringComparison.Ordinal) + " zł";
 }

@@ -18,7 +18,10 @@ namespace Asystent.Bot.Conversation;
 public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, DialogState> states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> sequences = new(StringComparer.Ordinal);
     private readonly Channel<Change> changes = Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
+
+    internal const string DefaultChannel = "directline";
 
     internal abstract record Change(string ConversationId);
 
@@ -49,19 +52,44 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
         changes.Writer.TryWrite(new ConversationChange(conversationId, channel, null, null, state));
     }
 
+    /// <summary>
+    /// The next transcript position of a conversation whose order the channel does not keep itself
+    /// (Bot Connector): counted in memory, continued from the database after a restart.
+    /// </summary>
+    public int NextSequence(string conversationId) =>
+        sequences.AddOrUpdate(conversationId, id =>
+        {
+            using var scope = scopes.CreateScope();
+            return scope.ServiceProvider.GetRequiredService<AssistantDbContext>().ConversationActivities.AsNoTracking()
+                .Where(a => a.ConversationId == id).Max(a => (int?)a.Sequence) + 1 ?? 0;
+        }, (_, last) => last + 1);
+
+    /// <summary>Drops a conversation's in-memory copy (idle); the database keeps it and it is read back if it continues.</summary>
+    public void Forget(string conversationId)
+    {
+        states.TryRemove(conversationId, out _);
+        sequences.TryRemove(conversationId, out _);
+    }
+
     public void Started(string conversationId, string channel, string? userId, string? locale) =>
         changes.Writer.TryWrite(new ConversationChange(conversationId, channel, userId, locale, null));
 
     /// <summary>Stores a transcript entry; its text is masked first (PESEL, phones, e-mails, case numbers).</summary>
     public void Recorded(string conversationId, int sequence, Activity activity)
     {
-        var masked = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!;
-        if (activity.Text is { } text)
+        string json;
+        if (activity.Text is { } text && PersonalDataMasker.Mask(text) is var masked && masked != text)
         {
-            masked["text"] = PersonalDataMasker.Mask(text);
+            var node = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!;
+            node["text"] = masked;
+            json = node.ToJsonString(ActivityJson.Options);
+        }
+        else
+        {
+            json = JsonSerializer.Serialize(activity, ActivityJson.Options);
         }
 
-        changes.Writer.TryWrite(new ActivityChange(conversationId, sequence, activity.Type, activity.Timestamp ?? clock.GetUtcNow(), masked.ToJsonString(ActivityJson.Options)));
+        changes.Writer.TryWrite(new ActivityChange(conversationId, sequence, activity.Type, activity.Timestamp ?? clock.GetUtcNow(), json));
     }
 
     /// <summary>A stored conversation and its (masked) transcript, to resume it after a restart; null when unknown.</summary>
@@ -86,90 +114,4 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     }
 
     internal void Complete() => changes.Writer.TryComplete();
-}
-
-/// <summary>Writes the store's queued changes to the database in batches.</summary>
-internal sealed class ConversationStoreWriter(ConversationStore store, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ConversationStoreWriter> logger) : BackgroundService
-{
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var reader = store.Changes;
-        try
-        {
-            while (await reader.WaitToReadAsync(stoppingToken))
-            {
-                await WriteBatchAsync(reader, CancellationToken.None);
-            }
-        }
-        catch (OperationCanceledException)
-        {
-            // Stopping: what is queued is written below.
-        }
-
-        store.Complete();
-        await WriteBatchAsync(reader, CancellationToken.None);
-    }
-
-    private async Task WriteBatchAsync(ChannelReader<ConversationStore.Change> reader, CancellationToken cancellationToken)
-    {
-        var batch = new List<ConversationStore.Change>();
-        while (batch.Count < 1000 && reader.TryRead(out var change))
-        {
-            batch.Add(change);
-        }
-
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
-            var now = clock.GetUtcNow();
-            var ids = batch.Select(c => c.ConversationId).Distinct().ToList();
-            var conversations = await db.Conversations.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-            foreach (var change in batch)
-            {
-                if (!conversations.TryGetValue(change.ConversationId, out var record))
-                {
-                    record = new ConversationRecord { Id = change.ConversationId, Channel = (change as ConversationStore.ConversationChange)?.Channel ?? "directline", CreatedAt = now, UpdatedAt = now };
-                    conversations[record.Id] = record;
-                    db.Conversations.Add(record);
-                }
-
-                record.UpdatedAt = now;
-                record.Version++;
-                switch (change)
-                {
-                    case ConversationStore.ConversationChange c:
-                        record.UserId = c.UserId ?? record.UserId;
-                        record.Locale = c.Locale ?? record.Locale;
-                        if (c.State is not null)
-                        {
-                            record.StateJson = JsonSerializer.Serialize(c.State);
-                        }
-
-                        break;
-                    case ConversationStore.ActivityChange a:
-                        db.ConversationActivities.Add(new ConversationActivityRecord
-                        {
-                            ConversationId = a.ConversationId,
-                            Sequence = a.Sequence,
-                            Type = a.Type,
-                            Timestamp = a.Timestamp,
-                            Json = a.Json,
-                        });
-                        break;
-                }
-            }
-
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
-        {
-            logger.LogError(e, "Could not store {Count} conversation changes", batch.Count);
-        }
-    }
 }

@@ -20,4 +20,12 @@ public static partial class ParticularPatterns
     /// <summary>Nine digits, optionally grouped and prefixed with +48: the shape of a Polish phone number.</summary>
     [GeneratedRegex(@"(?<![\w])(\+?48[\s-]?)?(\d[\s-]?){8}\d(?![\w])")]
     public static partial Regex Phone();
+
+    /// <summary>
+    /// Replaces every match with a fixed text. Unlike <c>Regex.Replace(text, "…")</c>, this does not
+    /// re-parse the replacement pattern when one regex is used with several replacements (masking,
+    /// stripping and normalising share these patterns), which showed up under load.
+    /// </summary>
+    public static string ReplaceAll(this Regex pattern, string text, string replacement) =>
+        pattern.Replace(text, _ => replacement);
 }

@@ -18,20 +18,20 @@ public static partial class IntentTextNormalizer
     /// <summary>The text without its particulars (for searching the matter it names): they only add noise there.</summary>
     public static string StripParticulars(string text)
     {
-        var stripped = ParticularPatterns.Email().Replace(text, " ");
-        stripped = ParticularPatterns.CaseNumber().Replace(stripped, " ");
-        stripped = Date().Replace(stripped, " ");
-        stripped = Time().Replace(stripped, " ");
-        return Phone().Replace(stripped, " ");
+        var stripped = ParticularPatterns.Email().ReplaceAll(text, " ");
+        stripped = ParticularPatterns.CaseNumber().ReplaceAll(stripped, " ");
+        stripped = Date().ReplaceAll(stripped, " ");
+        stripped = Time().ReplaceAll(stripped, " ");
+        return Phone().ReplaceAll(stripped, " ");
     }
 
     public static string Normalize(string text)
     {
-        var normalized = ParticularPatterns.Email().Replace(text, " adresemail ");
-        normalized = ParticularPatterns.CaseNumber().Replace(normalized, " znaksprawy ");
-        normalized = Date().Replace(normalized, " datadnia ");
-        normalized = Time().Replace(normalized, " godzinazegara ");
-        normalized = Phone().Replace(normalized, " numertelefonu ");
+        var normalized = ParticularPatterns.Email().ReplaceAll(text, " adresemail ");
+        normalized = ParticularPatterns.CaseNumber().ReplaceAll(normalized, " znaksprawy ");
+        normalized = Date().ReplaceAll(normalized, " datadnia ");
+        normalized = Time().ReplaceAll(normalized, " godzinazegara ");
+        normalized = Phone().ReplaceAll(normalized, " numertelefonu ");
         return normalized + " " + string.Join(' ', Word().Matches(TextFolding.Fold(normalized)).Select(m => "s_" + Stem(m.Value)));
     }
 

@@ -12,10 +12,10 @@ public static partial class PersonalDataMasker
 {
     public static string Mask(string text)
     {
-        var masked = ParticularPatterns.Email().Replace(text, "[e-mail]");
-        masked = ParticularPatterns.CaseNumber().Replace(masked, "[znak sprawy]");
-        masked = Pesel().Replace(masked, "[PESEL]");
-        masked = ParticularPatterns.Phone().Replace(masked, "[telefon]");
+        var masked = ParticularPatterns.Email().ReplaceAll(text, "[e-mail]");
+        masked = ParticularPatterns.CaseNumber().ReplaceAll(masked, "[znak sprawy]");
+        masked = Pesel().ReplaceAll(masked, "[PESEL]");
+        masked = ParticularPatterns.Phone().ReplaceAll(masked, "[telefon]");
         return masked;
     }
 

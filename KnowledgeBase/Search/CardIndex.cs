@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.ServiceCards;
@@ -17,6 +18,9 @@ public sealed class CardIndex : IDisposable
 {
     private readonly LuceneDirectory directory;
     private readonly DirectoryReader reader;
+    private const int MaxTermLookups = 200_000;
+
+    private readonly ConcurrentDictionary<Term, TermContext?> termLookups = new();
     private int leases = 1;
 
     internal CardIndex(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries, string generation)
@@ -41,13 +45,35 @@ public sealed class CardIndex : IDisposable
     internal TypoCorrector Typos { get; }
     internal IndexReader Reader => reader;
 
+    /// <summary>
+    /// Looks a term up once per generation: the lookup (document frequency and where its postings
+    /// are) never changes and is only read by the queries that use it, so every thread can share it.
+    /// Null when the index does not hold the term. Bounded, since typos make the set of asked terms open-ended.
+    /// </summary>
+    internal TermContext? Lookup(Term term)
+    {
+        if (termLookups.TryGetValue(term, out var known))
+        {
+            return known;
+        }
+
+        var context = TermContext.Build(reader.Context, term);
+        var found = context.DocFreq > 0 ? context : null;
+        if (termLookups.Count < MaxTermLookups)
+        {
+            termLookups.TryAdd(term, found);
+        }
+
+        return found;
+    }
+
     /// <summary>Opens a published generation with the dictionary extracts written beside it (fast to load).</summary>
     public static CardIndex Open(string generationPath)
     {
         var dictionaries = HunspellDictionaries.Load(Path.Combine(generationPath, DictionaryExtract.FolderName));
         var catalogue = CardLoader.Load(Path.Combine(generationPath, "cards")).Catalogue;
         var vocabulary = SearchVocabulary.Load(Path.Combine(generationPath, "vocabulary"));
-        var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(generationPath, "lucene"));
+        var directory = ReadOnlyMemoryDirectory.Load(Path.Combine(generationPath, "lucene"));
         return new CardIndex(directory, catalogue, vocabulary, dictionaries, Path.GetFileName(generationPath));
     }
 

@@ -126,8 +126,7 @@ internal sealed class CardQueryBuilder(CardIndex index)
     private void AddTerm(DisjunctionMaxQuery disjunction, string field, string text, float boost)
     {
         var term = new Term(field, text);
-        var context = TermContext.Build(index.Reader.Context, term);
-        if (context.DocFreq > 0)
+        if (index.Lookup(term) is { } context)
         {
             disjunction.Add(new TermQuery(term, context) { Boost = boost });
         }

@@ -21,6 +21,16 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>CPU time the Bot process has used so far (all threads, user and kernel).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            process.Refresh();
+            return process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts the Bot and returns once /health says ready. Pass a data folder (and keepData) to restart on the same data.</summary>
     public static async Task<BotProcess> StartAsync(string root, string secret, string? data = null, bool keepData = false)
     {

@@ -16,6 +16,8 @@ internal static class LoadRun
 {
     private const int Conversations = 200;
     private static readonly TimeSpan Duration = TimeSpan.FromSeconds(20);
+    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(15);
+    private static readonly int[] PacedRates = [1000, 1500];
     private const string Secret = "load-run-directline-secret-0123456789";
 
     public static async Task RunAsync()
@@ -29,17 +31,27 @@ internal static class LoadRun
         // Open every conversation and its stream first, so the measured part is turns only.
         var chats = await Task.WhenAll(Enumerable.Range(0, Conversations).Select(_ => OpenAsync(http, bot.Url)));
 
-        // 1. Capacity: every conversation posts its next question as soon as the last was answered.
-        var (capacity, capacitySeconds, capacityFailures) = await TurnsAsync(http, chats, questions);
-        Report($"Direct Line capacity ({Conversations} conversations, back to back)", capacity, capacitySeconds, "turns/s");
-        Console.WriteLine($"  failed turns: {capacityFailures}");
+        // 0. Warm-up, not reported: a fresh process runs unoptimised (tier-0) code at first, and the
+        // JIT recompiles the hot paths while the first turns arrive.
+        await TurnsAsync(http, chats, questions, WarmUp);
+        await Task.Delay(TimeSpan.FromSeconds(3));
+
+        // 1. Latency at a fixed offered rate (open loop): each conversation asks on a schedule, and a
+        // turn's latency counts from when it was due, so a slow server cannot hide its queue.
+        foreach (var rate in PacedRates)
+        {
+            await MeasureAsync($"Direct Line at {rate} turns/s offered ({Conversations} conversations, paced)", bot, () => PacedTurnsAsync(http, chats, questions, rate));
+        }
+
+        // 2. Capacity: every conversation posts its next question as soon as the last was answered.
+        await MeasureAsync($"Direct Line capacity ({Conversations} conversations, back to back)", bot, () => TurnsAsync(http, chats, questions, Duration));
 
         foreach (var chat in chats)
         {
             await chat.DisposeAsync();
         }
 
-        // 2. The yardstick: the same concurrency against a trivial endpoint on the same server, same run.
+        // 3. The yardstick: the same concurrency against a trivial endpoint on the same server, same run.
         var health = new ConcurrentBag<double>();
         var watch = Stopwatch.StartNew();
         await Task.WhenAll(Enumerable.Range(0, Conversations).Select(_ => Task.Run(async () =>
@@ -54,8 +66,8 @@ internal static class LoadRun
         Report($"GET /health ({Conversations} concurrent clients)", health, watch.Elapsed.TotalSeconds, "requests/s");
     }
 
-    /// <summary>Runs turns for <see cref="Duration"/>, each conversation asking again as soon as it is answered.</summary>
-    private static async Task<(ConcurrentBag<double> Latencies, double Seconds, int Failures)> TurnsAsync(HttpClient http, Chat[] chats, string[] questions)
+    /// <summary>Runs turns for a while, each conversation asking again as soon as it is answered.</summary>
+    private static async Task<(ConcurrentBag<double> Latencies, double Seconds, int Failures)> TurnsAsync(HttpClient http, Chat[] chats, string[] questions, TimeSpan duration)
     {
         var latencies = new ConcurrentBag<double>();
         var failures = 0;
@@ -63,7 +75,7 @@ internal static class LoadRun
         await Task.WhenAll(chats.Select((chat, index) => Task.Run(async () =>
         {
             var turn = index;
-            while (watch.Elapsed < Duration)
+            while (watch.Elapsed < duration)
             {
                 var text = questions[turn++ % questions.Length];
                 var started = Stopwatch.GetTimestamp();
@@ -82,6 +94,61 @@ internal static class LoadRun
             }
         })));
         return (latencies, watch.Elapsed.TotalSeconds, failures);
+    }
+
+    /// <summary>
+    /// Offers <paramref name="rate"/> turns per second in all: conversation i asks at i·step, then every
+    /// 200/rate seconds. A turn that is due while the previous one is still waiting starts late, and
+    /// the lateness is part of its latency (no coordinated omission).
+    /// </summary>
+    private static async Task<(ConcurrentBag<double> Latencies, double Seconds, int Failures)> PacedTurnsAsync(HttpClient http, Chat[] chats, string[] questions, int rate)
+    {
+        var latencies = new ConcurrentBag<double>();
+        var failures = 0;
+        var interval = TimeSpan.FromSeconds((double)chats.Length / rate);
+        var start = Stopwatch.GetTimestamp();
+        await Task.WhenAll(chats.Select((chat, index) => Task.Run(async () =>
+        {
+            var due = interval * index / chats.Length;
+            var turn = index;
+            while (due < Duration)
+            {
+                var wait = due - Stopwatch.GetElapsedTime(start);
+                if (wait > TimeSpan.Zero)
+                {
+                    await Task.Delay(wait);
+                }
+
+                var text = questions[turn++ % questions.Length];
+                try
+                {
+                    var reply = chat.NextReply();
+                    using var posted = await http.PostAsJsonAsync($"/v3/directline/conversations/{chat.Id}/activities", new { type = "message", from = new { id = "load" }, text });
+                    posted.EnsureSuccessStatusCode();
+                    await reply.WaitAsync(TimeSpan.FromSeconds(10));
+                    latencies.Add((Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds);
+                }
+                catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException)
+                {
+                    Interlocked.Increment(ref failures);
+                }
+
+                due += interval;
+            }
+        })));
+        return (latencies, Stopwatch.GetElapsedTime(start).TotalSeconds, failures);
+    }
+
+    /// <summary>Runs one phase and reports its turns, latency and the CPU both processes spent per turn; then lets the server settle.</summary>
+    private static async Task MeasureAsync(string title, BotProcess bot, Func<Task<(ConcurrentBag<double> Latencies, double Seconds, int Failures)>> phase)
+    {
+        var (serverBefore, clientBefore) = (bot.ProcessorTime, Environment.CpuUsage.TotalTime);
+        var (latencies, seconds, failures) = await phase();
+        var turns = Math.Max(1, latencies.Count);
+        Report(title, latencies, seconds, "turns/s");
+        Console.WriteLine($"  failed turns: {failures}; CPU per turn: server {(bot.ProcessorTime - serverBefore).TotalMilliseconds / turns:F2} ms, load client {(Environment.CpuUsage.TotalTime - clientBefore).TotalMilliseconds / turns:F2} ms");
+        // The transcript writer catches up before the next phase starts.
+        await Task.Delay(TimeSpan.FromSeconds(3));
     }
 
     private static void Report(string title, IEnumerable<double> samples, double seconds, string unit)

@@ -21,7 +21,24 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         Environment.SetEnvironmentVariable("KnowledgeBase__ModelPath", Path.Combine(DataFolder, "model"));
         Environment.SetEnvironmentVariable("DirectLine__Secret", DirectLineSecret);
         Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
+        foreach (var (name, value) in BotConnectorSettings(Cloud))
+        {
+            Environment.SetEnvironmentVariable(name, value);
+        }
     }
+
+    /// <summary>The Bot Framework cloud this assistant is registered with: a local fake.</summary>
+    public Fakes.FakeBotFrameworkCloud Cloud { get; } = new();
+
+    /// <summary>Points the Bot Connector at <paramref name="cloud"/> with the fake app's credentials.</summary>
+    public static Dictionary<string, string> BotConnectorSettings(Fakes.FakeBotFrameworkCloud cloud) => new()
+    {
+        ["BotConnector__MicrosoftAppId"] = Fakes.FakeBotFrameworkCloud.AppId,
+        ["BotConnector__MicrosoftAppPassword"] = Fakes.FakeBotFrameworkCloud.AppPassword,
+        ["BotConnector__OpenIdMetadataUrl"] = $"{cloud.Url}/v1/.well-known/openidconfiguration",
+        ["BotConnector__TokenEndpoint"] = $"{cloud.Url}/token",
+        ["BotConnector__RequireHttpsMetadata"] = "false",
+    };
 
     public const string DirectLineSecret = "test-directline-secret-0123456789";
 
@@ -48,6 +65,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await Cloud.DisposeAsync();
         try
         {
             Directory.Delete(DataFolder, recursive: true);

@@ -1,0 +1,153 @@
+using System.Data.Common;
+using System.Text.Json;
+using System.Threading.Channels;
+using Asystent.KnowledgeBase.Storage;
+using Microsoft.EntityFrameworkCore;
+
+namespace Asystent.Bot.Conversation;
+
+/// <summary>
+/// Writes the store's queued changes to the database in batches: one transaction per batch, one
+/// upsert per conversation (its latest state wins) and one insert per transcript entry. Plain SQL on
+/// the context's connection, because change tracking every row cost more CPU under load than
+/// answering the question; the tables themselves come from the EF Core migrations.
+/// </summary>
+internal sealed class ConversationStoreWriter(ConversationStore store, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ConversationStoreWriter> logger) : BackgroundService
+{
+    private const int MaxBatch = 1000;
+
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+
+    private const string UpsertConversation = """
+        INSERT INTO conversations (Id, Channel, UserId, Locale, StateJson, CreatedAt, UpdatedAt, Version)
+        VALUES ($id, $channel, $user, $locale, $state, $now, $now, 1)
+        ON CONFLICT (Id) DO UPDATE SET
+            UserId = coalesce(excluded.UserId, UserId),
+            Locale = coalesce(excluded.Locale, Locale),
+            StateJson = coalesce(excluded.StateJson, StateJson),
+            UpdatedAt = excluded.UpdatedAt,
+            Version = Version + 1
+        """;
+
+    // A transcript entry is written once; a repeated one (same conversation and position) is ignored.
+    private const string InsertActivity = """
+        INSERT INTO conversation_activities (ConversationId, Sequence, Type, Timestamp, Json)
+        VALUES ($id, $sequence, $type, $timestamp, $json)
+        ON CONFLICT (ConversationId, Sequence) DO NOTHING
+        """;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = store.Changes;
+        try
+        {
+            while (await reader.WaitToReadAsync(stoppingToken))
+            {
+                // Let a busy moment's changes gather: one commit for many turns.
+                await Task.Delay(BatchWindow, stoppingToken);
+                while (reader.TryPeek(out _))
+                {
+                    await WriteBatchAsync(reader);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: what is queued is written below.
+        }
+
+        store.Complete();
+        while (reader.TryPeek(out _))
+        {
+            await WriteBatchAsync(reader);
+        }
+    }
+
+    private async Task WriteBatchAsync(ChannelReader<ConversationStore.Change> reader)
+    {
+        var batch = new List<ConversationStore.Change>();
+        while (batch.Count < MaxBatch && reader.TryRead(out var change))
+        {
+            batch.Add(change);
+        }
+
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var connection = scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Database.GetDbConnection();
+            await connection.OpenAsync();
+            await using var transaction = await connection.BeginTransactionAsync();
+            var now = clock.GetUtcNow();
+            await using (var upsert = Command(connection, transaction, UpsertConversation, "$id", "$channel", "$user", "$locale", "$state", "$now"))
+            {
+                foreach (var conversation in Merge(batch))
+                {
+                    await ExecuteAsync(upsert, conversation.ConversationId, conversation.Channel, conversation.UserId, conversation.Locale,
+                        conversation.State is null ? null : JsonSerializer.Serialize(conversation.State), now);
+                }
+            }
+
+            await using (var insert = Command(connection, transaction, InsertActivity, "$id", "$sequence", "$type", "$timestamp", "$json"))
+            {
+                foreach (var activity in batch.OfType<ConversationStore.ActivityChange>())
+                {
+                    await ExecuteAsync(insert, activity.ConversationId, activity.Sequence, activity.Type, activity.Timestamp, activity.Json);
+                }
+            }
+
+            await transaction.CommitAsync();
+        }
+        catch (DbException e)
+        {
+            logger.LogError(e, "Could not store {Count} conversation changes", batch.Count);
+        }
+    }
+
+    /// <summary>One change per conversation in the batch: the latest state and the latest known user and locale.</summary>
+    private static Dictionary<string, ConversationStore.ConversationChange>.ValueCollection Merge(List<ConversationStore.Change> batch)
+    {
+        var merged = new Dictionary<string, ConversationStore.ConversationChange>(StringComparer.Ordinal);
+        foreach (var change in batch)
+        {
+            var next = change as ConversationStore.ConversationChange
+                ?? new ConversationStore.ConversationChange(change.ConversationId, ConversationStore.DefaultChannel, null, null, null);
+            merged[change.ConversationId] = merged.TryGetValue(change.ConversationId, out var earlier)
+                ? new(next.ConversationId, change is ConversationStore.ConversationChange ? next.Channel : earlier.Channel,
+                    next.UserId ?? earlier.UserId, next.Locale ?? earlier.Locale, next.State ?? earlier.State)
+                : next;
+        }
+
+        return merged.Values;
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            command.Parameters.Add(parameter);
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static Task<int> ExecuteAsync(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        return command.ExecuteNonQueryAsync();
+    }
+}

@@ -1,0 +1,43 @@
+using Asystent.Bot.Channels.Activities;
+
+namespace Asystent.Bot.Conversation;
+
+/// <summary>
+/// The turn pipeline every channel goes through: turns of one conversation run one at a time and in
+/// order; the assistant answers; a failing turn becomes an apology in the person's language, never a
+/// lost message. Transcripts are recorded (masked) by the channel that owns the conversation's order.
+/// </summary>
+public sealed class TurnRunner(AssistantBot bot, ILogger<TurnRunner> logger)
+{
+    // A fixed set of locks shared by hash: nothing to evict however many conversations come and go,
+    // and two conversations rarely share one (a turn holds it for well under a millisecond).
+    private const int Stripes = 4096;
+
+    private readonly SemaphoreSlim[] locks = Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
+
+    /// <summary>Runs one turn of <paramref name="conversationKey"/>; <paramref name="deliver"/> gets the replies while the turn still holds the conversation.</summary>
+    public async Task RunAsync(string conversationKey, Activity incoming, Func<IReadOnlyList<Activity>, Task> deliver, CancellationToken cancellationToken)
+    {
+        var turnLock = locks[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationKey) % Stripes)];
+        await turnLock.WaitAsync(cancellationToken);
+        try
+        {
+            IReadOnlyList<Activity> replies;
+            try
+            {
+                replies = await bot.OnTurnAsync(incoming, conversationKey, cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "A turn failed in conversation {ConversationKey}", conversationKey);
+                replies = [bot.Apology(incoming)];
+            }
+
+            await deliver(replies);
+        }
+        finally
+        {
+            turnLock.Release();
+        }
+    }
+}
