@@ -20,7 +20,7 @@ internal sealed class BotProcessHarness : IAsyncDisposable
 
     public string Url { get; }
 
-    public static async Task<BotProcessHarness> StartAsync(string data, string secret, CancellationToken cancellationToken)
+    public static async Task<BotProcessHarness> StartAsync(string data, string secret, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var root = KnowledgeBase.AssistantRoot.Locate();
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
@@ -36,6 +36,17 @@ internal sealed class BotProcessHarness : IAsyncDisposable
         start.Environment["KnowledgeBase__ModelPath"] = Path.Combine(data, "model");
         start.Environment["ConnectionStrings__Assistant"] = $"Data Source={Path.Combine(data, "assistant.db")}";
         start.Environment["DirectLine__Secret"] = secret;
+        // The in-process factory registers the test app in this process's environment; an operator's
+        // process starts without it unless asked.
+        foreach (var inherited in start.Environment.Keys.Where(k => k.StartsWith("BotConnector__", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(inherited);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
         var process = Process.Start(start)!;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
