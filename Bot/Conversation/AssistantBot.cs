@@ -6,6 +6,7 @@ using Asystent.KnowledgeBase.Entities;
 using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.ServiceCards;
 using Asystent.KnowledgeBase.Understanding;
 
 namespace Asystent.Bot.Conversation;
@@ -25,6 +26,9 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     private const float AmbiguityRatio = 0.85f;
 
     private const string DirectLineBotId = "asystent";
+
+    // Channels whose clients render Adaptive Cards; the others get the same answer as plain text.
+    private static readonly HashSet<string> RichChannels = new(["directline", "webchat", "emulator", "msteams"], StringComparer.OrdinalIgnoreCase);
 
     private readonly TimeZoneInfo officeTime = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
@@ -53,6 +57,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     {
         var text = (incoming.Text ?? TextOf(incoming.Value))?.Trim();
         var language = state.Language;
+        var rich = incoming.ChannelId is { } channel && RichChannels.Contains(channel);
         if (string.IsNullOrEmpty(text))
         {
             return Misunderstood(state);
@@ -68,18 +73,27 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             return ([Message(Phrases.Get("language_set", requested), requested, Actions(requested))], state with { Language = requested, LanguageChosen = true });
         }
 
-        switch (Phrases.KeyOf(text, "another", "talk_to_person"))
+        var catalogue = search.Catalogue;
+        var current = state.CardId is { } currentId ? catalogue.Find(currentId) : null;
+        switch (Phrases.KeyOf(text, "another", "talk_to_person", "details", "checklist", "book_visit"))
         {
             case "another":
                 return ([Message(Phrases.Get("ask_next", language), language)], state with { Misunderstandings = 0 });
             case "talk_to_person":
                 return ([Message(Person(language), language)], state with { Misunderstandings = 0 });
+            case "details" when current is not null:
+                return ([Message(CardAnswer.Details(current, catalogue, language), language, CardActions(current, language))], state with { Misunderstandings = 0 });
+            case "checklist" when current is not null:
+                return ([Message(CardAnswer.Checklist(current, catalogue, language), language, Actions(language))], state with { Misunderstandings = 0 });
+            case "book_visit" when current is not null:
+                return ([Message(CardAnswer.Booking(current, catalogue, language), language, Actions(language))], state with { Misunderstandings = 0 });
+            case "details" or "checklist" or "book_visit":
+                return ([Message(Phrases.Get("which_matter", language), language)], state);
         }
 
-        var catalogue = search.Catalogue;
         if (state.Choices?.FirstOrDefault(id => catalogue.Find(id)?.Title.Values.Any(t => string.Equals(t, text, StringComparison.OrdinalIgnoreCase)) == true) is { } chosen)
         {
-            return Card(chosen, state with { Choices = null });
+            return Card(chosen, state with { Choices = null }, rich);
         }
 
         var understood = interpreter.Interpret(text);
@@ -92,10 +106,10 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         }
 
         var service = understood.Entities[RecognizedEntities.Service];
-        if (state.CardId is { } current && FollowUp.Aspect(text) is var aspect and not CardAspect.None
-            && (service is null || service == current || text.Split(' ').Length <= 5))
+        if (current is not null && FollowUp.Aspect(text) is var aspect and not CardAspect.None
+            && (service is null || service == current.Id || text.Split(' ').Length <= 5))
         {
-            return ([Message(CardAnswer.Aspect(catalogue.Find(current)!, catalogue, language, OfficeNow(), aspect), language, Actions(language))], state with { Misunderstandings = 0 });
+            return ([Message(CardAnswer.Aspect(current, catalogue, language, OfficeNow(), aspect), language, CardActions(current, language))], state with { Misunderstandings = 0 });
         }
 
         var intent = understood.Intent;
@@ -114,9 +128,9 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 case IntentNames.HumanHandoff:
                     return Reply(Person(language), state);
                 case IntentNames.OfficeHours:
-                    return Card(service ?? "godziny-i-kontakt", state);
+                    return Card(service ?? "godziny-i-kontakt", state, rich);
                 case IntentNames.Complaint:
-                    return Card("skargi-i-wnioski", state);
+                    return Card("skargi-i-wnioski", state, rich);
                 case IntentNames.OutOfScope:
                     return Misunderstood(state, "out_of_scope");
             }
@@ -140,10 +154,14 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 state with { Choices = close.Select(r => r.Id).ToList(), Misunderstandings = 0 });
         }
 
-        return Card(best[0].Id, state);
+        return Card(best[0].Id, state, rich);
     }
 
-    private (IReadOnlyList<Activity>, DialogState) Card(string id, DialogState state)
+    /// <summary>
+    /// A card answer: on channels that render Adaptive Cards, a short lead (what and where today) and
+    /// the card; elsewhere the whole answer as plain text.
+    /// </summary>
+    private (IReadOnlyList<Activity>, DialogState) Card(string id, DialogState state, bool rich)
     {
         var catalogue = search.Catalogue;
         if (catalogue.Find(id) is not { } card)
@@ -151,8 +169,14 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             return Misunderstood(state);
         }
 
-        var text = CardAnswer.Write(card, catalogue, state.Language, OfficeNow());
-        return ([Message(text, state.Language, Actions(state.Language))], state with { CardId = id, Choices = null, Misunderstandings = 0 });
+        var language = state.Language;
+        var message = Message(rich ? CardAnswer.Lead(card, catalogue, language, OfficeNow()) : CardAnswer.Write(card, catalogue, language, OfficeNow()), language, CardActions(card, language));
+        if (rich && card.Redirect is null)
+        {
+            message.Attachments = [AdaptiveCardAnswer.For(card, catalogue, language, OfficeNow())];
+        }
+
+        return ([message], state with { CardId = id, Choices = null, Misunderstandings = 0 });
     }
 
     private static (IReadOnlyList<Activity>, DialogState) Reply(string text, DialogState state) =>
@@ -173,27 +197,12 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     private string Person(Language language)
     {
         var desk = search.Catalogue.Office.FindUnit("BOM");
-        var hours = desk is null ? "" : string.Join(", ", desk.Hours.Select(h => $"{DayName(h.Key, language)} {h.Value.Replace("-", "–", StringComparison.Ordinal)}"));
+        var hours = desk is null ? "" : string.Join(", ", desk.Hours.Select(h => $"{CardAnswer.DayName(h.Key, language)} {h.Value.Replace("-", "–", StringComparison.Ordinal)}"));
         return string.Format(CultureInfo.InvariantCulture, Phrases.Get("person", language), desk?.Phone ?? search.Catalogue.Office.Phone, hours);
     }
 
     private static bool ConversationalIntent(string intent) =>
         intent is IntentNames.Greeting or IntentNames.Thanks or IntentNames.Goodbye or IntentNames.Help or IntentNames.OutOfScope;
-
-    private static readonly string[] DayCodes = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-
-    private static string DayName(string code, Language language)
-    {
-        var index = Array.IndexOf(DayCodes, code);
-        var names = language switch
-        {
-            Language.En => new[] { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" },
-            Language.Uk => ["пн", "вт", "ср", "чт", "пт", "сб", "нд"],
-            Language.Ru => ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
-            _ => ["pn", "wt", "śr", "czw", "pt", "sob", "niedz"],
-        };
-        return index < 0 ? code : names[index];
-    }
 
     private DateTimeOffset OfficeNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime);
 
@@ -205,6 +214,15 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     private static string? TextOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 
     private static CardAction ImBack(string title) => new() { Type = "imBack", Title = title, Value = JsonSerializer.SerializeToElement(title) };
+
+    /// <summary>What a person may want next after a card: details, the list to keep, booking (when the unit books visits), another question, a person.</summary>
+    private static SuggestedActions CardActions(ServiceCard card, Language language)
+    {
+        var keys = card.Redirect is not null ? ["another", "talk_to_person"]
+            : card.BookingQueue is null ? new[] { "details", "checklist", "another", "talk_to_person" }
+            : ["details", "checklist", "book_visit", "another", "talk_to_person"];
+        return new SuggestedActions { Actions = keys.Select(key => ImBack(Phrases.Get(key, language))).ToList() };
+    }
 
     private static SuggestedActions Actions(Language language) => new()
     {

@@ -82,30 +82,124 @@ internal static class CardAnswer
         return text.ToString().TrimEnd();
     }
 
-    private static string Place(LocalizedCard view, Language language, DateTimeOffset officeNow)
+    /// <summary>The short message above the Adaptive Card on channels that show one: what it is and where to go today.</summary>
+    public static string Lead(ServiceCard card, CardCatalogue catalogue, Language language, DateTimeOffset officeNow)
     {
-        var floor = view.Where.Floor == 0 ? Phrases.Get("ground_floor", language) : string.Format(CultureInfo.InvariantCulture, Phrases.Get("floor", language), view.Where.Floor);
-        var text = new StringBuilder();
-        text.Append(Phrases.Get("where", language)).Append(": ").Append(view.Unit.Name).Append(", ").Append(view.Where.Building)
-            .Append(" (").Append(view.Where.Address).Append("), ").Append(floor);
-        if (view.Where.Room is { } room)
+        var view = LocalizedCard.From(card, catalogue, language);
+        return view.Redirect is null ? $"**{view.Title}**\n\n{Place(view, language, officeNow)}" : Write(card, catalogue, language, officeNow);
+    }
+
+    /// <summary>"Details": the procedure step by step, every document, and the fees one by one.</summary>
+    public static string Details(ServiceCard card, CardCatalogue catalogue, Language language)
+    {
+        var view = LocalizedCard.From(card, catalogue, language);
+        var text = new StringBuilder().Append("**").Append(view.Title).Append("**\n\n");
+        if (view.Steps.Count > 0)
         {
-            text.Append(", ").Append(string.Format(CultureInfo.InvariantCulture, Phrases.Get("room", language), room));
+            text.Append(Phrases.Get("steps", language)).Append(":\n\n");
+            text.AppendJoin('\n', view.Steps.Select((step, i) => $"{i + 1}. {step}")).Append("\n\n");
         }
 
-        text.Append(".\n\n");
-        var today = Days[(int)officeNow.DayOfWeek];
-        var hours = view.Unit.Hours.FirstOrDefault(h => h.Day == today);
-        text.Append(hours is null ? Phrases.Get("closed_today", language) : $"{Phrases.Get("today", language)}: {hours.Hours.Replace("-", "–", StringComparison.Ordinal)}");
+        if (view.Documents.Count > 0)
+        {
+            text.Append(Phrases.Get("bring", language)).Append(":\n\n").AppendJoin('\n', view.Documents.Select(d => "- " + d)).Append("\n\n");
+        }
+
+        text.Append(Phrases.Get("fees", language)).Append(": ").Append(FeeList(view, language));
+        if (view.Payment is { } payment)
+        {
+            text.Append("\n\n").Append(payment);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// "Write it down": everything needed on the day as one plain message with tick boxes, which the
+    /// person keeps, copies or photographs (the office's standard: offer to write the list down).
+    /// </summary>
+    public static string Checklist(ServiceCard card, CardCatalogue catalogue, Language language)
+    {
+        var view = LocalizedCard.From(card, catalogue, language);
+        var text = new StringBuilder().Append(Phrases.Get("checklist_intro", language)).Append("\n\n**").Append(view.Title).Append("**\n\n");
+        text.Append(Phrases.Get("where", language)).Append(": ").Append(Location(view, language));
+        text.Append("\n\n").Append(Phrases.Get("hours", language)).Append(": ").Append(WeekHours(view.Unit, language));
         if (view.Unit.Phone is { } phone)
         {
             text.Append(", tel. ").Append(phone);
         }
 
-        return text.Append('.').ToString();
+        text.Append("\n\n").AppendJoin('\n', view.Documents.Select(d => "☐ " + d));
+        if (view.FeesTotal > 0)
+        {
+            text.Append("\n☐ ").Append(Phrases.Get("fees", language)).Append(": ").Append(Money(view.FeesTotal)).Append(view.Payment is { } pay ? $" ({pay})" : "");
+        }
+
+        if (view.Deadline is { } deadline)
+        {
+            text.Append("\n\n").Append(Phrases.Get("time", language)).Append(": ").Append(deadline);
+        }
+
+        if (view.Online?.Url is { } url)
+        {
+            text.Append("\n\n").Append(Phrases.Get("online", language)).Append(": ").Append(url);
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>How to book a visit for this matter (by phone, with the unit's hours).</summary>
+    public static string Booking(ServiceCard card, CardCatalogue catalogue, Language language)
+    {
+        var view = LocalizedCard.From(card, catalogue, language);
+        return $"**{view.Title}**\n\n" + string.Format(CultureInfo.InvariantCulture, Phrases.Get("book_by_phone", language),
+            view.Unit.Phone ?? catalogue.Office.Phone, WeekHours(view.Unit, language));
+    }
+
+    /// <summary>The unit's week as "pn 7:30–15:30, wt …" in the person's language.</summary>
+    public static string WeekHours(CardUnitView unit, Language language) =>
+        string.Join(", ", unit.Hours.Select(h => $"{DayName(h.Day, language)} {h.Hours.Replace("-", "–", StringComparison.Ordinal)}"));
+
+    public static string DayName(string code, Language language)
+    {
+        var index = Array.IndexOf(WeekDays, code);
+        var names = language switch
+        {
+            Language.En => new[] { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" },
+            Language.Uk => ["пн", "вт", "ср", "чт", "пт", "сб", "нд"],
+            Language.Ru => ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
+            _ => ["pn", "wt", "śr", "czw", "pt", "sob", "niedz"],
+        };
+        return index < 0 ? code : names[index];
+    }
+
+    internal static string FeeList(LocalizedCard view, Language language) => view.FeesTotal == 0
+        ? Phrases.Get("free", language)
+        : string.Join("; ", view.Fees.Where(f => f.Amount > 0).Select(f => $"{Money(f.Amount)} – {f.For}")) + (view.Fees.Count(f => f.Amount > 0) > 1 ? $" (= {Money(view.FeesTotal)})" : "");
+
+    private static readonly string[] WeekDays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+
+    internal static string Place(LocalizedCard view, Language language, DateTimeOffset officeNow) =>
+        $"{Phrases.Get("where", language)}: {Location(view, language)}.\n\n{Today(view, language, officeNow)}.";
+
+    /// <summary>"Wydział…, Budynek A (ul. …), parter, pokój/stanowisko 4–8".</summary>
+    internal static string Location(LocalizedCard view, Language language)
+    {
+        var floor = view.Where.Floor == 0 ? Phrases.Get("ground_floor", language) : string.Format(CultureInfo.InvariantCulture, Phrases.Get("floor", language), view.Where.Floor);
+        var text = $"{view.Unit.Name}, {view.Where.Building} ({view.Where.Address}), {floor}";
+        return view.Where.Room is { } room ? text + ", " + string.Format(CultureInfo.InvariantCulture, Phrases.Get("room", language), room) : text;
+    }
+
+    /// <summary>Today's hours in the office's time zone (or "closed today"), with the unit's phone.</summary>
+    internal static string Today(LocalizedCard view, Language language, DateTimeOffset officeNow)
+    {
+        var today = Days[(int)officeNow.DayOfWeek];
+        var hours = view.Unit.Hours.FirstOrDefault(h => h.Day == today);
+        var text = hours is null ? Phrases.Get("closed_today", language) : $"{Phrases.Get("today", language)}: {hours.Hours.Replace("-", "–", StringComparison.Ordinal)}";
+        return view.Unit.Phone is { } phone ? $"{text}, tel. {phone}" : text;
     }
 
     private static readonly CultureInfo PolishCulture = CultureInfo.GetCultureInfo("pl-PL");
 
-    private static string Money(decimal amount) => amount.ToString("0.00", PolishCulture).Replace(",00", "", StringComparison.Ordinal) + " zł";
+    internal static string Money(decimal amount) => amount.ToString("0.00", PolishCulture).Replace(",00", "", StringComparison.Ordinal) + " zł";
 }

@@ -110,6 +110,31 @@ internal static class Phrases
         ["time"] = new() { [Language.Pl] = "Ile to trwa", [Language.En] = "How long", [Language.Uk] = "Строк", [Language.Ru] = "Срок" },
         ["online"] = new() { [Language.Pl] = "Przez internet", [Language.En] = "Online", [Language.Uk] = "Онлайн", [Language.Ru] = "Онлайн" },
         ["redirect"] = new() { [Language.Pl] = "Tę sprawę załatwisz gdzie indziej", [Language.En] = "This is handled elsewhere", [Language.Uk] = "Цю справу вирішують деінде", [Language.Ru] = "Это дело решается в другом месте" },
+        ["checklist"] = new() { [Language.Pl] = "Zapisz listę", [Language.En] = "Write it down", [Language.Uk] = "Записати список", [Language.Ru] = "Записать список" },
+        ["book_visit"] = new() { [Language.Pl] = "Umów wizytę", [Language.En] = "Book a visit", [Language.Uk] = "Записатися на прийом", [Language.Ru] = "Записаться на приём" },
+        ["steps"] = new() { [Language.Pl] = "Krok po kroku", [Language.En] = "Step by step", [Language.Uk] = "Крок за кроком", [Language.Ru] = "Шаг за шагом" },
+        ["hours"] = new() { [Language.Pl] = "Godziny", [Language.En] = "Hours", [Language.Uk] = "Години роботи", [Language.Ru] = "Часы работы" },
+        ["checklist_intro"] = new()
+        {
+            [Language.Pl] = "Twoja lista na wizytę – zachowaj tę wiadomość albo zrób zdjęcie ekranu:",
+            [Language.En] = "Your list for the visit – keep this message or take a screenshot:",
+            [Language.Uk] = "Ваш список для візиту – збережіть це повідомлення або зробіть знімок екрана:",
+            [Language.Ru] = "Ваш список для визита – сохраните это сообщение или сделайте снимок экрана:",
+        },
+        ["book_by_phone"] = new()
+        {
+            [Language.Pl] = "Wizytę w tej sprawie umówisz telefonicznie: {0} ({1}). Możesz też przyjść bez umawiania w godzinach pracy.",
+            [Language.En] = "You can book a visit for this by phone: {0} ({1}). You can also come without an appointment during opening hours.",
+            [Language.Uk] = "Записатися на прийом у цій справі можна за телефоном: {0} ({1}). Можна також прийти без запису в робочі години.",
+            [Language.Ru] = "Записаться на приём по этому делу можно по телефону: {0} ({1}). Можно также прийти без записи в часы работы.",
+        },
+        ["which_matter"] = new()
+        {
+            [Language.Pl] = "Najpierw napisz, jakiej sprawy to dotyczy – np. „paszport” albo „rejestracja auta”.",
+            [Language.En] = "First tell me which matter it is about – e.g. \"passport\" or \"car registration\".",
+            [Language.Uk] = "Спершу напишіть, якої справи це стосується, – наприклад, «паспорт» або «реєстрація авто».",
+            [Language.Ru] = "Сначала напишите, какого дела это касается, – например, «паспорт» или «регистрация авто».",
+        },
         ["details"] = new() { [Language.Pl] = "Szczegóły", [Language.En] = "Details", [Language.Uk] = "Докладніше", [Language.Ru] = "Подробнее" },
         ["another"] = new() { [Language.Pl] = "Inne pytanie", [Language.En] = "Another question", [Language.Uk] = "Інше питання", [Language.Ru] = "Другой вопрос" },
         ["talk_to_person"] = new() { [Language.Pl] = "Rozmowa z człowiekiem", [Language.En] = "Talk to a person", [Language.Uk] = "Розмова з людиною", [Language.Ru] = "Разговор с человеком" },

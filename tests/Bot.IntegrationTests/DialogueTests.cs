@@ -48,6 +48,14 @@ public sealed class DialogueTests(AssistantFactory factory)
 
     private static string Text(JsonElement reply) => reply.GetProperty("text").GetString()!;
 
+    /// <summary>The Adaptive Card attached to a reply (Direct Line is a channel that shows them).</summary>
+    private static JsonElement AdaptiveCard(JsonElement reply)
+    {
+        var attachment = reply.GetProperty("attachments").EnumerateArray().Single();
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
+        return attachment.GetProperty("content");
+    }
+
     private static List<string> Actions(JsonElement reply) =>
         reply.TryGetProperty("suggestedActions", out var actions)
             ? actions.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToList()
@@ -68,6 +76,48 @@ public sealed class DialogueTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task A_card_answer_is_a_short_lead_with_an_adaptive_card_and_the_next_steps_as_buttons()
+    {
+        using var chat = await StartAsync();
+        var reply = await chat.SayAsync("gdzie zarejestrować samochód z Niemiec");
+        Assert.Contains("Wydział Komunikacji i Transportu", Text(reply), StringComparison.Ordinal);
+
+        var card = AdaptiveCard(reply);
+        Assert.Equal("AdaptiveCard", card.GetProperty("type").GetString());
+        Assert.Equal("1.4", card.GetProperty("version").GetString());
+        var labels = card.GetProperty("body").EnumerateArray()
+            .Where(b => b.TryGetProperty("weight", out var weight) && weight.GetString() == "Bolder" && !b.TryGetProperty("style", out _))
+            .Select(b => b.GetProperty("text").GetString()).ToList();
+        Assert.Equal(["Gdzie", "Godziny", "Opłaty", "Ile to trwa", "Przez internet", "Zabierz"], labels);
+        Assert.Contains("Wydział Komunikacji i Transportu", card.ToString(), StringComparison.Ordinal);
+        Assert.Contains(card.GetProperty("actions").EnumerateArray(), a => a.GetProperty("type").GetString() == "Action.OpenUrl");
+        Assert.Equal(["Szczegóły", "Zapisz listę", "Umów wizytę", "Inne pytanie", "Rozmowa z człowiekiem"], Actions(reply));
+    }
+
+    [Fact]
+    public async Task Details_the_list_to_keep_and_booking_follow_the_card_under_discussion()
+    {
+        using var chat = await StartAsync();
+        await chat.SayAsync("karta wędkarska");
+
+        var details = Text(await chat.SayAsync("Szczegóły"));
+        Assert.Contains("Krok po kroku", details, StringComparison.Ordinal);
+        Assert.Contains("1. ", details, StringComparison.Ordinal);
+
+        var checklist = Text(await chat.SayAsync("Zapisz listę"));
+        Assert.Contains("zachowaj tę wiadomość", checklist, StringComparison.Ordinal);
+        Assert.Contains("☐ ", checklist, StringComparison.Ordinal);
+        Assert.Contains("Budynek C", checklist, StringComparison.Ordinal);
+        Assert.Contains("10 zł", checklist, StringComparison.Ordinal);
+
+        using var other = await StartAsync();
+        Assert.Contains("Najpierw napisz", Text(await other.SayAsync("Zapisz listę")), StringComparison.Ordinal);
+        await other.SayAsync("paszport dla dziecka");
+        var booking = Text(await other.SayAsync("Umów wizytę"));
+        Assert.Contains("telefonicznie", booking, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Close_results_get_a_did_you_mean_question_and_the_choice_is_remembered()
     {
         using var chat = await StartAsync();
@@ -77,8 +127,8 @@ public sealed class DialogueTests(AssistantFactory factory)
         Assert.Contains("Rejestracja pojazdu sprowadzonego z zagranicy (z UE i spoza UE)", choices);
         Assert.Contains("Rejestracja nowego pojazdu kupionego w salonie", choices);
 
-        var answer = Text(await chat.SayAsync("Rejestracja pojazdu sprowadzonego z zagranicy (z UE i spoza UE)"));
-        Assert.Contains("akcyz", answer, StringComparison.Ordinal);
+        var answer = AdaptiveCard(await chat.SayAsync("Rejestracja pojazdu sprowadzonego z zagranicy (z UE i spoza UE)"));
+        Assert.Contains("akcyz", answer.ToString(), StringComparison.Ordinal);
         Assert.Contains("256 zł", Text(await chat.SayAsync("ile to kosztuje?")), StringComparison.Ordinal);
     }
 

@@ -36,11 +36,21 @@ async function ask(page, text) {
 test('a resident asks where to register a car from Germany and is told the unit and the room', { timeout: 90_000 }, async () => {
   const page = await browser.newPage();
   await page.goto(server.url + '/');
-  await page.getByText('Starostwa Powiatowego').first().waitFor({ timeout: 30_000 }); // the welcome message
+  // The welcome message (not the page heading, which also names the office): Web Chat is connected.
+  await page.getByText('Dzień dobry! Jestem asystentem').first().waitFor({ timeout: 30_000 });
 
   await ask(page, 'gdzie zarejestrować samochód z Niemiec');
   await page.getByText('Wydział Komunikacji i Transportu').first().waitFor({ timeout: 30_000 });
   await page.getByText('stanowiska 4–8').first().waitFor({ timeout: 10_000 });
+
+  // The Adaptive Card under the answer: what to bring, and the online alternative as a link button.
+  await page.getByText('Zabierz', { exact: true }).first().waitFor({ timeout: 10_000 });
+  await page.getByText('zaświadczenie o badaniu technicznym').first().waitFor({ timeout: 10_000 });
+  await page.getByRole('button', { name: 'Przez internet' }).first().waitFor({ timeout: 10_000 });
+
+  // "Write it down" sends the list to keep.
+  await page.getByRole('button', { name: 'Zapisz listę' }).first().click();
+  await page.getByText('zachowaj tę wiadomość', { exact: false }).first().waitFor({ timeout: 30_000 });
 
   // The suggested actions under the answer work: "Inne pytanie" gets its follow-up.
   await page.getByRole('button', { name: 'Inne pytanie' }).first().click();
