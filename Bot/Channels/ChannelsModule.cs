@@ -23,6 +23,7 @@ public static class ChannelsModule
         services.AddSingleton<AssistantBot>();
         services.AddSingleton<ConversationStore>();
         services.AddHostedService<ConversationStoreWriter>();
+        services.AddHostedService<IdleConversationSweeper>();
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy => policy
             .AllowAnyOrigin()
             .WithHeaders("Authorization", "Content-Type", "Accept", "x-ms-bot-agent")

@@ -59,7 +59,7 @@ internal static class AdaptiveCardAnswer
             content["actions"] = actions;
         }
 
-        return new Attachment { ContentType = ContentType, Content = JsonSerializer.SerializeToElement(content) };
+        return new Attachment { ContentType = ContentType, Content = JsonSerializer.SerializeToElement(content, ActivityJson.Options) };
     }
 
     private static IEnumerable<(string Title, string Value)> Facts(LocalizedCard view, Language language, DateTimeOffset officeNow)

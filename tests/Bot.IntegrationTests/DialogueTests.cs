@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -11,6 +12,10 @@ public sealed class DialogueTests(AssistantFactory factory)
 
     private sealed class Chat(HttpClient client, string conversationId) : IDisposable
     {
+        public string Id => conversationId;
+
+        public HttpClient Client => client;
+
         public async Task<JsonElement> SayAsync(string text)
         {
             using var posted = await client.PostAsJsonAsync($"/v3/directline/conversations/{conversationId}/activities",
@@ -89,7 +94,8 @@ public sealed class DialogueTests(AssistantFactory factory)
             .Where(b => b.TryGetProperty("weight", out var weight) && weight.GetString() == "Bolder" && !b.TryGetProperty("style", out _))
             .Select(b => b.GetProperty("text").GetString()).ToList();
         Assert.Equal(["Gdzie", "Godziny", "Opłaty", "Ile to trwa", "Przez internet", "Zabierz"], labels);
-        Assert.Contains("Wydział Komunikacji i Transportu", card.ToString(), StringComparison.Ordinal);
+        var texts = card.GetProperty("body").EnumerateArray().Select(b => b.GetProperty("text").GetString()).ToList();
+        Assert.Contains(texts, t => t!.StartsWith("Wydział Komunikacji i Transportu", StringComparison.Ordinal));
         Assert.Contains(card.GetProperty("actions").EnumerateArray(), a => a.GetProperty("type").GetString() == "Action.OpenUrl");
         Assert.Equal(["Szczegóły", "Zapisz listę", "Umów wizytę", "Inne pytanie", "Rozmowa z człowiekiem"], Actions(reply));
     }
@@ -115,6 +121,22 @@ public sealed class DialogueTests(AssistantFactory factory)
         await other.SayAsync("paszport dla dziecka");
         var booking = Text(await other.SayAsync("Umów wizytę"));
         Assert.Contains("telefonicznie", booking, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_idle_conversation_leaves_memory_and_continues_from_the_database()
+    {
+        using var chat = await StartAsync();
+        Assert.Contains("Karta wędkarska", Text(await chat.SayAsync("karta wędkarska")), StringComparison.Ordinal);
+        var conversations = factory.Services.GetRequiredService<Channels.DirectLine.DirectLineConversations>();
+
+        // The writer stores within a fraction of a second; then nothing of the conversation is in memory.
+        await Task.Delay(1000, Token);
+        Assert.True(conversations.EvictIdle(TimeSpan.Zero) >= 1);
+
+        var history = await chat.Client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{chat.Id}/activities", Token);
+        Assert.Contains(history.GetProperty("activities").EnumerateArray(), a => a.TryGetProperty("text", out var t) && t.GetString() == "karta wędkarska");
+        Assert.Contains("10 zł", Text(await chat.SayAsync("ile to kosztuje?")), StringComparison.Ordinal);
     }
 
     [Fact]

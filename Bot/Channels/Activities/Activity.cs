@@ -1,5 +1,7 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Unicode;
 
 namespace Asystent.Bot.Channels.Activities;
 
@@ -93,5 +95,7 @@ public static class ActivityJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        // Polish and Cyrillic letters as themselves, not \u escapes: a third of the bytes on the wire.
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 }

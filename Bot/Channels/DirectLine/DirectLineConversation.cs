@@ -24,6 +24,18 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
     public string? Locale { get; set; } = locale;
     public DateTimeOffset LastActivityAt { get; private set; } = clock.GetUtcNow();
 
+    /// <summary>Whether a client is watching the stream right now.</summary>
+    public bool HasListeners
+    {
+        get
+        {
+            lock (gate)
+            {
+                return streams.Count > 0;
+            }
+        }
+    }
+
     /// <summary>Stamps the activity with its id, a strictly increasing UTC timestamp and the conversation, stores (unless typing) and broadcasts it.</summary>
     public string Append(Activity activity)
     {

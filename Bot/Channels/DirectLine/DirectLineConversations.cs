@@ -51,6 +51,29 @@ public sealed class DirectLineConversations(TimeProvider clock, ConversationStor
         return (conversation, created);
     }
 
+    /// <summary>
+    /// Lets go of conversations nobody has written in or watched for <paramref name="idle"/>: the
+    /// database keeps them (the writer stores changes within a fraction of a second), and
+    /// <see cref="Find"/> reads one back if its client returns. Returns how many were let go.
+    /// </summary>
+    public int EvictIdle(TimeSpan idle)
+    {
+        var before = clock.GetUtcNow() - idle;
+        var evicted = 0;
+        foreach (var (id, conversation) in conversations)
+        {
+            if (conversation.LastActivityAt < before && !conversation.HasListeners && conversations.TryRemove(id, out _))
+            {
+                store.Forget(id);
+                evicted++;
+            }
+        }
+
+        return evicted;
+    }
+
+    public int LiveCount => conversations.Count;
+
     private DirectLineConversation Create(string id, string? userId, string? locale) =>
         new(id, userId, locale, clock, (sequence, activity) => store.Recorded(id, sequence, activity));
 }

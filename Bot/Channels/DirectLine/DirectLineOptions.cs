@@ -21,5 +21,8 @@ public sealed class DirectLineOptions
     /// <summary>The longest message text accepted.</summary>
     [Range(1, 100_000)] public int MaxTextLength { get; set; } = 2000;
 
+    /// <summary>After this long without activity or a watching client, a conversation leaves memory (it stays in the database).</summary>
+    [Range(1, 10_080)] public int IdleMinutes { get; set; } = 30;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Secret) && Secret.Length >= 16;
 }
