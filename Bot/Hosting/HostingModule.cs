@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.Extensions.Options;
 
 namespace Asystent.Bot.Hosting;
 
@@ -15,13 +16,19 @@ public static class HostingModule
         services.AddOpenApi();
         services.AddSingleton<Readiness>();
         services.AddHostedService<KnowledgeBaseStartup>();
+        services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             // Per client address: generous for a person or a busy information desk, tight for a script.
             options.AddPolicy(ApiRateLimitPolicy, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 1200, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions
+                {
+                    PermitLimit = context.RequestServices.GetRequiredService<IOptions<ApiRateLimitOptions>>().Value.PermitsPerMinute,
+                    Window = TimeSpan.FromMinutes(1),
+                    QueueLimit = 0,
+                }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
@@ -42,4 +49,12 @@ public static class HostingModule
         app.MapOpenApi();
         return app;
     }
+}
+
+/// <summary>How many API requests one client address may make per minute (search, cards, intents, chat tokens).</summary>
+public sealed class ApiRateLimitOptions
+{
+    public const string SectionName = "RateLimit";
+
+    [System.ComponentModel.DataAnnotations.Range(1, 1_000_000)] public int PermitsPerMinute { get; set; } = 1200;
 }

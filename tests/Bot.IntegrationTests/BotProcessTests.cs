@@ -66,6 +66,31 @@ public sealed class BotProcessTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task A_flood_from_one_address_gets_a_polite_429_with_retry_after_and_the_server_keeps_serving()
+    {
+        var limited = new Dictionary<string, string> { ["RateLimit__PermitsPerMinute"] = "20" };
+        await using var bot = await BotProcessHarness.StartAsync(data, "process-test-directline-secret-0123", Token, limited);
+        using var client = new HttpClient { BaseAddress = new Uri(bot.Url) };
+        var statuses = new List<System.Net.HttpStatusCode>();
+        for (var i = 0; i < 30; i++)
+        {
+            using var response = await client.GetAsync(new Uri("/api/search?q=paszport", UriKind.Relative), Token);
+            statuses.Add(response.StatusCode);
+            if (response.StatusCode == System.Net.HttpStatusCode.TooManyRequests)
+            {
+                Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+                Assert.Equal(TimeSpan.FromSeconds(60), response.Headers.RetryAfter?.Delta);
+                Assert.Contains("try again", await response.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(20, statuses.Count(s => s == System.Net.HttpStatusCode.OK));
+        Assert.Equal(10, statuses.Count(s => s == System.Net.HttpStatusCode.TooManyRequests));
+        using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), Token);
+        Assert.Equal(System.Net.HttpStatusCode.OK, health.StatusCode);
+    }
+
     public void Dispose()
     {
         try
