@@ -30,6 +30,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     // Channels whose clients render Adaptive Cards; the others get the same answer as plain text.
     private static readonly HashSet<string> RichChannels = new(["directline", "webchat", "emulator", "msteams"], StringComparer.OrdinalIgnoreCase);
 
+    private readonly CardAnswerCache answers = new();
     private readonly TimeZoneInfo officeTime = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
     public Task<IReadOnlyList<Activity>> OnTurnAsync(Activity incoming, string conversationId, CancellationToken cancellationToken)
@@ -170,10 +171,11 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         }
 
         var language = state.Language;
-        var message = Message(rich ? CardAnswer.Lead(card, catalogue, language, OfficeNow()) : CardAnswer.Write(card, catalogue, language, OfficeNow()), language, CardActions(card, language));
-        if (rich && card.Redirect is null)
+        var (text, adaptiveCard) = answers.Get(card, catalogue, language, OfficeNow(), rich);
+        var message = Message(text, language, CardActions(card, language));
+        if (adaptiveCard is not null)
         {
-            message.Attachments = [AdaptiveCardAnswer.For(card, catalogue, language, OfficeNow())];
+            message.Attachments = [adaptiveCard];
         }
 
         return ([message], state with { CardId = id, Choices = null, Misunderstandings = 0 });
