@@ -67,6 +67,27 @@ public sealed class BotProcessTests : IDisposable
     }
 
     [Fact]
+    public async Task When_the_channel_keys_cannot_be_fetched_the_connector_answers_503_so_the_channel_retries()
+    {
+        var unreachable = new Dictionary<string, string>
+        {
+            ["BotConnector__MicrosoftAppId"] = Fakes.FakeBotFrameworkCloud.AppId,
+            ["BotConnector__OpenIdMetadataUrl"] = "http://127.0.0.1:9/v1/.well-known/openidconfiguration",
+            ["BotConnector__RequireHttpsMetadata"] = "false",
+        };
+        await using var bot = await BotProcessHarness.StartAsync(data, "process-test-directline-secret-0123", Token, unreachable);
+        using var client = new HttpClient { BaseAddress = new Uri(bot.Url) };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", "eyJhbGciOiJSUzI1NiJ9.e30.c2ln");
+        using var response = await client.PostAsJsonAsync("/api/messages", new
+        {
+            type = "message", channelId = "test", serviceUrl = "https://connector.example.com/",
+            conversation = new { id = "c1" }, from = new { id = "u1" }, text = "hej",
+        }, Token);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task A_flood_from_one_address_gets_a_polite_429_with_retry_after_and_the_server_keeps_serving()
     {
         var limited = new Dictionary<string, string> { ["RateLimit__PermitsPerMinute"] = "20" };

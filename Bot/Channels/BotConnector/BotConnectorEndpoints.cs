@@ -62,7 +62,13 @@ public static class BotConnectorEndpoints
                 http.Response.Headers.WWWAuthenticate = "Bearer";
             }
 
-            return Problem(verdict.Status, verdict.Status == StatusCodes.Status401Unauthorized ? "Not authenticated" : "Not allowed", refusal);
+            var title = verdict.Status switch
+            {
+                StatusCodes.Status401Unauthorized => "Not authenticated",
+                StatusCodes.Status403Forbidden => "Not allowed",
+                _ => "Temporarily unavailable",
+            };
+            return Problem(verdict.Status, title, refusal);
         }
 
         turns.Enqueue(activity!);

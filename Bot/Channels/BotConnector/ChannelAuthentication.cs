@@ -1,5 +1,4 @@
 using System.Net;
-using System.Security.Claims;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
 using Microsoft.Extensions.Options;
@@ -55,7 +54,17 @@ public sealed class ChannelAuthentication
         }
 
         var token = authorization[7..].Trim();
-        var configuration = await keys.GetConfigurationAsync(cancellationToken);
+        OpenIdConnectConfiguration configuration;
+        try
+        {
+            configuration = await keys.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException)
+        {
+            // The key endpoint is unreachable: the channel retries a 503, whereas a 401 would be final.
+            return new(StatusCodes.Status503ServiceUnavailable, "The Bot Framework signing keys cannot be fetched right now; please retry.");
+        }
+
         var result = await handler.ValidateTokenAsync(token, Parameters(configuration));
         if (result.Exception is SecurityTokenSignatureKeyNotFoundException)
         {
