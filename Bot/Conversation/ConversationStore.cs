@@ -18,6 +18,7 @@ namespace Asystent.Bot.Conversation;
 public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, DialogState> states = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> touched = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> sequences = new(StringComparer.Ordinal);
     private readonly Channel<Change> changes = Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
 
@@ -34,6 +35,7 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>The conversation's dialogue state: from memory, else from the database, else a new one.</summary>
     public DialogState State(string conversationId, Language fallbackLanguage)
     {
+        touched[conversationId] = clock.GetUtcNow();
         if (states.TryGetValue(conversationId, out var state))
         {
             return state;
@@ -49,6 +51,7 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     public void SaveState(string conversationId, string channel, DialogState state)
     {
         states[conversationId] = state;
+        touched[conversationId] = clock.GetUtcNow();
         changes.Writer.TryWrite(new ConversationChange(conversationId, channel, null, null, state));
     }
 
@@ -69,6 +72,24 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     {
         states.TryRemove(conversationId, out _);
         sequences.TryRemove(conversationId, out _);
+        touched.TryRemove(conversationId, out _);
+    }
+
+    /// <summary>Forgets every conversation (of any channel) whose state nobody has read or written for <paramref name="idle"/>.</summary>
+    public int ForgetIdle(TimeSpan idle)
+    {
+        var before = clock.GetUtcNow() - idle;
+        var forgotten = 0;
+        foreach (var (id, at) in touched)
+        {
+            if (at < before)
+            {
+                Forget(id);
+                forgotten++;
+            }
+        }
+
+        return forgotten;
     }
 
     public void Started(string conversationId, string channel, string? userId, string? locale) =>

@@ -6,6 +6,7 @@ using System.Text;
 using System.Text.Json;
 using Asystent.Bot.IntegrationTests.Fakes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Asystent.Bot.IntegrationTests;
 
@@ -85,6 +86,30 @@ public sealed class BotConnectorTests(AssistantFactory factory)
         }
 
         Assert.Contains("zł", (await Cloud.ReplyToAsync(second)).Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_forgotten_idle_channel_conversation_continues_from_the_database_with_its_transcript_in_order()
+    {
+        var conversation = NewConversation();
+        var first = Guid.NewGuid().ToString("N");
+        using (await PostAsync(ActivityFrom(conversation, "chcę wyrobić paszport", first), Cloud.ChannelToken()))
+        {
+        }
+
+        await Cloud.ReplyToAsync(first);
+        await StoredTranscriptAsync($"test:{conversation}", minimum: 2);
+        Assert.True(factory.Services.GetRequiredService<Conversation.ConversationStore>().ForgetIdle(TimeSpan.Zero) >= 1);
+
+        var second = Guid.NewGuid().ToString("N");
+        using (await PostAsync(ActivityFrom(conversation, "ile to kosztuje?", second), Cloud.ChannelToken()))
+        {
+        }
+
+        Assert.Contains("zł", (await Cloud.ReplyToAsync(second)).Text, StringComparison.Ordinal);
+        var stored = await StoredTranscriptAsync($"test:{conversation}", minimum: 4);
+        Assert.Equal(4, stored.Count);
+        Assert.Contains("ile to kosztuje?", stored[2], StringComparison.Ordinal);
     }
 
     public static TheoryData<string, HttpStatusCode> SpoiledTokens => new()
