@@ -199,7 +199,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     private string Person(Language language)
     {
         var desk = search.Catalogue.Office.FindUnit("BOM");
-        var hours = desk is null ? "" : string.Join(", ", desk.Hours.Select(h => $"{CardAnswer.DayName(h.Key, language)} {h.Value.Replace("-", "–", StringComparison.Ordinal)}"));
+        var hours = desk is null ? "" : CardAnswer.WeekHours(desk.Hours.Select(h => (h.Key, h.Value)), language);
         return string.Format(CultureInfo.InvariantCulture, Phrases.Get("person", language), desk?.Phone ?? search.Catalogue.Office.Phone, hours);
     }
 

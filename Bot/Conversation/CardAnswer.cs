@@ -12,6 +12,7 @@ namespace Asystent.Bot.Conversation;
 /// </summary>
 internal static class CardAnswer
 {
+    // In the order of DayOfWeek, so today is Days[(int)date.DayOfWeek].
     private static readonly string[] Days = ["sun", "mon", "tue", "wed", "thu", "fri", "sat"];
 
     /// <summary>One part of the card, for a follow-up question about the card already under discussion.</summary>
@@ -158,17 +159,20 @@ internal static class CardAnswer
 
     /// <summary>The unit's week as "pn 7:30–15:30, wt …" in the person's language.</summary>
     public static string WeekHours(CardUnitView unit, Language language) =>
-        string.Join(", ", unit.Hours.Select(h => $"{DayName(h.Day, language)} {h.Hours.Replace("-", "–", StringComparison.Ordinal)}"));
+        WeekHours(unit.Hours.Select(h => (h.Day, h.Hours)), language);
 
-    public static string DayName(string code, Language language)
+    public static string WeekHours(IEnumerable<(string Day, string Hours)> week, Language language) =>
+        string.Join(", ", week.Select(h => $"{DayName(h.Day, language)} {h.Hours.Replace("-", "–", StringComparison.Ordinal)}"));
+
+    private static string DayName(string code, Language language)
     {
-        var index = Array.IndexOf(WeekDays, code);
+        var index = Array.IndexOf(Days, code);
         var names = language switch
         {
-            Language.En => new[] { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" },
-            Language.Uk => ["пн", "вт", "ср", "чт", "пт", "сб", "нд"],
-            Language.Ru => ["пн", "вт", "ср", "чт", "пт", "сб", "вс"],
-            _ => ["pn", "wt", "śr", "czw", "pt", "sob", "niedz"],
+            Language.En => new[] { "Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat" },
+            Language.Uk => ["нд", "пн", "вт", "ср", "чт", "пт", "сб"],
+            Language.Ru => ["вс", "пн", "вт", "ср", "чт", "пт", "сб"],
+            _ => ["niedz", "pn", "wt", "śr", "czw", "pt", "sob"],
         };
         return index < 0 ? code : names[index];
     }
@@ -176,8 +180,6 @@ internal static class CardAnswer
     internal static string FeeList(LocalizedCard view, Language language) => view.FeesTotal == 0
         ? Phrases.Get("free", language)
         : string.Join("; ", view.Fees.Where(f => f.Amount > 0).Select(f => $"{Money(f.Amount)} – {f.For}")) + (view.Fees.Count(f => f.Amount > 0) > 1 ? $" (= {Money(view.FeesTotal)})" : "");
-
-    private static readonly string[] WeekDays = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
     internal static string Place(LocalizedCard view, Language language, DateTimeOffset officeNow) =>
         $"{Phrases.Get("where", language)}: {Location(view, language)}.\n\n{Today(view, language, officeNow)}.";

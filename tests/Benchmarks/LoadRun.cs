@@ -79,15 +79,11 @@ internal static class LoadRun
             {
                 var text = questions[turn++ % questions.Length];
                 var started = Stopwatch.GetTimestamp();
-                try
+                if (await TurnAsync(http, chat, text))
                 {
-                    var reply = chat.NextReply();
-                    using var posted = await http.PostAsJsonAsync($"/v3/directline/conversations/{chat.Id}/activities", new { type = "message", from = new { id = "load" }, text });
-                    posted.EnsureSuccessStatusCode();
-                    await reply.WaitAsync(TimeSpan.FromSeconds(10));
                     latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 }
-                catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException)
+                else
                 {
                     Interlocked.Increment(ref failures);
                 }
@@ -120,15 +116,11 @@ internal static class LoadRun
                 }
 
                 var text = questions[turn++ % questions.Length];
-                try
+                if (await TurnAsync(http, chat, text))
                 {
-                    var reply = chat.NextReply();
-                    using var posted = await http.PostAsJsonAsync($"/v3/directline/conversations/{chat.Id}/activities", new { type = "message", from = new { id = "load" }, text });
-                    posted.EnsureSuccessStatusCode();
-                    await reply.WaitAsync(TimeSpan.FromSeconds(10));
                     latencies.Add((Stopwatch.GetElapsedTime(start) - due).TotalMilliseconds);
                 }
-                catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException)
+                else
                 {
                     Interlocked.Increment(ref failures);
                 }
@@ -149,6 +141,23 @@ internal static class LoadRun
         Console.WriteLine($"  failed turns: {failures}; CPU per turn: server {(bot.ProcessorTime - serverBefore).TotalMilliseconds / turns:F2} ms, load client {(Environment.CpuUsage.TotalTime - clientBefore).TotalMilliseconds / turns:F2} ms");
         // The transcript writer catches up before the next phase starts.
         await Task.Delay(TimeSpan.FromSeconds(3));
+    }
+
+    /// <summary>One turn: post the question, wait for the reply on the stream. False when it failed or took over 10 s.</summary>
+    private static async Task<bool> TurnAsync(HttpClient http, Chat chat, string text)
+    {
+        try
+        {
+            var reply = chat.NextReply();
+            using var posted = await http.PostAsJsonAsync($"/v3/directline/conversations/{chat.Id}/activities", new { type = "message", from = new { id = "load" }, text });
+            posted.EnsureSuccessStatusCode();
+            await reply.WaitAsync(TimeSpan.FromSeconds(10));
+            return true;
+        }
+        catch (Exception e) when (e is HttpRequestException or TimeoutException or TaskCanceledException)
+        {
+            return false;
+        }
     }
 
     private static void Report(string title, IEnumerable<double> samples, double seconds, string unit)

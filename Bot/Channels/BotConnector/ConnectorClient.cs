@@ -32,14 +32,15 @@ public sealed class ConnectorClient(IHttpClientFactory httpClients, IOptions<Bot
         for (var attempt = 1; attempt <= Attempts; attempt++)
         {
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(activity, options: ActivityJson.Options) };
-            if (options.Value.HasAppId)
-            {
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
-            }
-
             HttpResponseMessage response;
             try
             {
+                // The token is fetched inside the retry: a login service that hiccups delays the reply, not loses it.
+                if (options.Value.HasAppId)
+                {
+                    request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await TokenAsync(cancellationToken));
+                }
+
                 response = await http.SendAsync(request, cancellationToken);
             }
             catch (HttpRequestException e) when (attempt < Attempts)

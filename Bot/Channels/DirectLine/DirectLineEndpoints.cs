@@ -150,26 +150,13 @@ public static class DirectLineEndpoints
             return failure;
         }
 
-        if (http.Request.ContentLength > options.Value.MaxActivityBytes)
+        var (activity, problem) = await ActivityBody.ReadAsync(http.Request, options.Value.MaxActivityBytes);
+        switch (problem)
         {
-            return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The activity is too large.");
-        }
-
-        Activity? activity;
-        try
-        {
-            using var body = new MemoryStream();
-            await http.Request.Body.CopyToAsync(body, http.RequestAborted);
-            if (body.Length > options.Value.MaxActivityBytes)
-            {
+            case ActivityBodyProblem.TooLarge:
                 return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The activity is too large.");
-            }
-
-            activity = JsonSerializer.Deserialize<Activity>(body.ToArray(), ActivityJson.Options);
-        }
-        catch (JsonException)
-        {
-            return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity is not valid JSON.");
+            case ActivityBodyProblem.Malformed:
+                return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity is not valid JSON.");
         }
 
         if (activity is null || string.IsNullOrWhiteSpace(activity.Type))
