@@ -1,6 +1,8 @@
+using Asystent.Bot.Appointments;
 using Asystent.Bot.Cards;
 using Asystent.Bot.Channels;
 using Asystent.Bot.Hosting;
+using Asystent.Bot.Notifications;
 using Asystent.Bot.Search;
 using Asystent.Bot.Understanding;
 using Asystent.Bot.WebPage;
@@ -13,6 +15,7 @@ builder.Services.AddKnowledgeBase(builder.Configuration, root);
 builder.Services.AddAssistantHosting();
 builder.Services.AddSearchApi();
 builder.Services.AddChannels();
+builder.Services.AddNotifications();
 
 var app = builder.Build();
 app.UseAssistantHosting();
@@ -20,6 +23,7 @@ app.MapHealth();
 app.MapSearchApi();
 app.MapCardsApi();
 app.MapIntentApi();
+app.MapAppointmentsApi();
 app.MapChannels();
 app.MapWebPage(root);
 app.Run();

@@ -1,4 +1,6 @@
+using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Intents;
+using Asystent.KnowledgeBase.Notifications;
 using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.Storage;
@@ -15,7 +17,7 @@ public static class KnowledgeBaseModule
 {
     /// <summary>
     /// Registers the knowledge base: options with paths resolved against the assistant's root folder,
-    /// the Hunspell dictionaries (loaded once, lazily), the card index, search and the database.
+    /// the Hunspell dictionaries (loaded once, lazily), the card index, search, the appointment book and the database.
     /// </summary>
     public static IServiceCollection AddKnowledgeBase(this IServiceCollection services, IConfiguration configuration, string root)
     {
@@ -27,6 +29,8 @@ public static class KnowledgeBaseModule
         services.AddSingleton<IntentClassifier>();
         services.AddSingleton<MessageInterpreter>();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<OutboxSignal>();
+        services.AddScoped<AppointmentBook>();
 
         var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
         services.AddDbContext<AssistantDbContext>(db => db.UseSqlite(connectionString));

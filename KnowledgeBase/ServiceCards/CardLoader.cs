@@ -1,7 +1,9 @@
+using Asystent.KnowledgeBase.Appointments;
+
 namespace Asystent.KnowledgeBase.ServiceCards;
 
 /// <summary>
-/// Loads the cards folder: _office.yaml (buildings and units) and one *.yaml file per card. Files whose
+/// Loads the cards folder: _office.yaml (buildings and units), _booking.yaml (bookable visits) and one *.yaml file per card. Files whose
 /// names start with an underscore are not cards. Broken cards are reported and left out, never half-loaded.
 /// </summary>
 public static class CardLoader
@@ -18,6 +20,9 @@ public static class CardLoader
         var officePath = Path.Combine(cardsPath, OfficeFileName);
         var office = CardFileReader.ReadOffice(officePath);
         var problems = new List<CardProblem>();
+        var bookingPath = Path.Combine(cardsPath, BookingSchedule.FileName);
+        var booking = File.Exists(bookingPath) ? CardFileReader.Read<BookingSchedule>(bookingPath) : new BookingSchedule();
+        problems.AddRange(BookingScheduleValidator.Validate(booking, office, bookingPath));
         var files = Directory.EnumerateFiles(cardsPath, "*.yaml")
             .Where(f => !Path.GetFileName(f).StartsWith('_'))
             .Order(StringComparer.Ordinal)
@@ -27,7 +32,7 @@ public static class CardLoader
         var valid = new List<ServiceCard>();
         foreach (var file in files)
         {
-            var cardProblems = file.ParseProblems.Concat(CardValidator.Validate(file, office)).ToList();
+            var cardProblems = file.ParseProblems.Concat(CardValidator.Validate(file, office, booking)).ToList();
             problems.AddRange(cardProblems);
             if (file.Card is not null && cardProblems.All(p => p.Severity != ProblemSeverity.Error))
             {
@@ -62,6 +67,6 @@ public static class CardLoader
             }
         }
 
-        return new CardLoadResult(new CardCatalogue(office, valid), problems);
+        return new CardLoadResult(new CardCatalogue(office, valid, booking), problems);
     }
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Languages;
 
 namespace Asystent.KnowledgeBase.ServiceCards;
@@ -11,7 +12,7 @@ internal static partial class CardValidator
 {
     private static readonly Language[] Translations = [Language.En, Language.Uk, Language.Ru];
 
-    public static IEnumerable<CardProblem> Validate(CardFile file, OfficeDirectory office)
+    public static IEnumerable<CardProblem> Validate(CardFile file, OfficeDirectory office, BookingSchedule booking)
     {
         if (file.Card is not { } card)
         {
@@ -88,6 +89,10 @@ internal static partial class CardValidator
         if (card.BookingQueue is { } queue && !Slug().IsMatch(queue))
         {
             Error("booking_queue", $"'{queue}' must be a slug");
+        }
+        else if (card.BookingQueue is { } named && booking.FindQueue(named) is null)
+        {
+            Error("booking_queue", $"unknown queue '{named}' (bookable queues are listed in {BookingSchedule.FileName})");
         }
 
         if (card.Where?.Building is { } building && office.FindBuilding(building) is null)

@@ -1,3 +1,5 @@
+using Asystent.KnowledgeBase.Appointments;
+using Asystent.KnowledgeBase.Notifications;
 using Microsoft.EntityFrameworkCore;
 
 namespace Asystent.KnowledgeBase.Storage;
@@ -8,6 +10,9 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
     public DbSet<SearchQueryRecord> SearchQueries => Set<SearchQueryRecord>();
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
     public DbSet<ConversationActivityRecord> ConversationActivities => Set<ConversationActivityRecord>();
+    public DbSet<AppointmentRecord> Appointments => Set<AppointmentRecord>();
+    public DbSet<AppointmentEventRecord> AppointmentEvents => Set<AppointmentEventRecord>();
+    public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -43,6 +48,51 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
             entity.Property(a => a.Json).IsRequired();
             entity.HasIndex(a => new { a.ConversationId, a.Sequence }).IsUnique();
             entity.HasOne<ConversationRecord>().WithMany().HasForeignKey(a => a.ConversationId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AppointmentRecord>(entity =>
+        {
+            entity.ToTable("appointments");
+            entity.HasKey(a => a.Id);
+            entity.Property(a => a.Code).HasMaxLength(16).IsRequired();
+            entity.Property(a => a.QueueId).HasMaxLength(64).IsRequired();
+            entity.Property(a => a.Unit).HasMaxLength(16).IsRequired();
+            entity.Property(a => a.Name).HasMaxLength(100).IsRequired();
+            entity.Property(a => a.Phone).HasMaxLength(20);
+            entity.Property(a => a.Email).HasMaxLength(254);
+            entity.Property(a => a.Language).HasMaxLength(2).IsRequired();
+            entity.Property(a => a.Status).HasMaxLength(16).IsRequired();
+            entity.Property(a => a.CalendarToken).HasMaxLength(32).IsRequired();
+            entity.HasIndex(a => a.Code).IsUnique();
+            // The capacity guard: one visit per desk per slot. Cancelled visits hold no seat (NULL), and
+            // NULLs never collide in a unique index.
+            entity.HasIndex(a => new { a.QueueId, a.StartsAt, a.Seat }).IsUnique();
+            entity.HasIndex(a => new { a.Unit, a.Day });
+            entity.ToTable(t => t.HasCheckConstraint("ck_appointments_seat", "Seat IS NULL OR Seat >= 1"));
+            entity.HasMany(a => a.History).WithOne().HasForeignKey(e => e.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AppointmentEventRecord>(entity =>
+        {
+            entity.ToTable("appointment_events");
+            entity.HasKey(e => e.Id);
+            entity.Property(e => e.Status).HasMaxLength(16).IsRequired();
+            entity.Property(e => e.By).HasMaxLength(64).IsRequired();
+            entity.Property(e => e.Detail).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<OutboxMessageRecord>(entity =>
+        {
+            entity.ToTable("outbox");
+            entity.HasKey(m => m.Id);
+            entity.Property(m => m.DedupKey).HasMaxLength(128).IsRequired();
+            entity.Property(m => m.Channel).HasMaxLength(8).IsRequired();
+            entity.Property(m => m.Recipient).HasMaxLength(254).IsRequired();
+            entity.Property(m => m.Status).HasMaxLength(16).IsRequired();
+            entity.Property(m => m.ProviderId).HasMaxLength(100);
+            entity.Property(m => m.LastError).HasMaxLength(500);
+            entity.HasIndex(m => m.DedupKey).IsUnique();
+            entity.HasIndex(m => new { m.Status, m.NextAttemptAt });
         });
     }
 }

@@ -21,7 +21,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         Environment.SetEnvironmentVariable("KnowledgeBase__ModelPath", Path.Combine(DataFolder, "model"));
         Environment.SetEnvironmentVariable("DirectLine__Secret", DirectLineSecret);
         Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
-        foreach (var (name, value) in BotConnectorSettings(Cloud))
+        foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)))
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -38,6 +38,21 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         ["BotConnector__OpenIdMetadataUrl"] = $"{cloud.Url}/v1/.well-known/openidconfiguration",
         ["BotConnector__TokenEndpoint"] = $"{cloud.Url}/token",
         ["BotConnector__RequireHttpsMetadata"] = "false",
+    };
+
+    /// <summary>The SMS gateway and the mail server confirmations go to: local fakes.</summary>
+    public Fakes.FakeSmsGateway Sms { get; } = new();
+
+    public Fakes.SmtpSink Smtp { get; } = new();
+
+    public static Dictionary<string, string> NotificationSettings(Fakes.FakeSmsGateway sms, Fakes.SmtpSink smtp) => new()
+    {
+        ["Notifications__Sms__BaseUrl"] = sms.Url,
+        ["Notifications__Sms__ApiKey"] = Fakes.FakeSmsGateway.ApiKey,
+        ["Notifications__Smtp__Host"] = "127.0.0.1",
+        ["Notifications__Smtp__Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Notifications__PollSeconds"] = "1",
+        ["Notifications__RetrySeconds"] = "1",
     };
 
     public const string DirectLineSecret = "test-directline-secret-0123456789";
@@ -66,6 +81,8 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
     {
         await base.DisposeAsync();
         await Cloud.DisposeAsync();
+        await Sms.DisposeAsync();
+        await Smtp.DisposeAsync();
         try
         {
             Directory.Delete(DataFolder, recursive: true);

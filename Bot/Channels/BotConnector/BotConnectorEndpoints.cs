@@ -1,4 +1,5 @@
 using Asystent.Bot.Channels.Activities;
+using Asystent.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Asystent.Bot.Channels.BotConnector;
@@ -26,9 +27,9 @@ public static class BotConnectorEndpoints
         var (activity, problem) = await ActivityBody.ReadAsync(http.Request, limit);
         switch (problem)
         {
-            case ActivityBodyProblem.TooLarge:
+            case JsonBodyProblem.TooLarge:
                 return Problem(StatusCodes.Status413PayloadTooLarge, "Activity too large", $"An activity may have at most {limit} bytes.");
-            case ActivityBodyProblem.Malformed:
+            case JsonBodyProblem.Malformed:
                 return Problem(StatusCodes.Status400BadRequest, "Malformed activity", "The body is not a valid activity (JSON).");
         }
 

@@ -2,6 +2,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
+using Asystent.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace Asystent.Bot.Channels.DirectLine;
@@ -153,9 +154,9 @@ public static class DirectLineEndpoints
         var (activity, problem) = await ActivityBody.ReadAsync(http.Request, options.Value.MaxActivityBytes);
         switch (problem)
         {
-            case ActivityBodyProblem.TooLarge:
+            case JsonBodyProblem.TooLarge:
                 return Error(StatusCodes.Status413PayloadTooLarge, "MessageSizeTooBig", "The activity is too large.");
-            case ActivityBodyProblem.Malformed:
+            case JsonBodyProblem.Malformed:
                 return Error(StatusCodes.Status400BadRequest, "BadArgument", "The activity is not valid JSON.");
         }
 
