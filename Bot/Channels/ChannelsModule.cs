@@ -21,6 +21,7 @@ public static class ChannelsModule
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<BotConnectorTurns>();
         services.AddSingleton<AssistantBot>();
+        services.AddSingleton<Conversation.Booking.BookingDialogue>();
         services.AddSingleton<ConversationStore>();
         services.AddHostedService<ConversationStoreWriter>();
         services.AddHostedService<IdleConversationSweeper>();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
+using Asystent.Bot.Conversation.Booking;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Entities;
 using Asystent.KnowledgeBase.Intents;
@@ -18,7 +19,7 @@ namespace Asystent.Bot.Conversation;
 /// to call; follow-ups ("ile to kosztuje?") answer from the card under discussion; after two
 /// misunderstandings in a row the assistant offers a person.
 /// </summary>
-public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, KnowledgeBaseOptions options, TimeProvider clock)
+public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, BookingDialogue booking, KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxMessageLength = 500;
 
@@ -33,7 +34,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     private readonly CardAnswerCache answers = new();
     private readonly TimeZoneInfo officeTime = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
-    public Task<IReadOnlyList<Activity>> OnTurnAsync(Activity incoming, string conversationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Activity>> OnTurnAsync(Activity incoming, string conversationId, CancellationToken cancellationToken)
     {
         var state = store.State(conversationId, Hint(incoming.Locale) ?? Language.Pl);
         IReadOnlyList<Activity> replies;
@@ -41,11 +42,11 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         {
             ActivityTypes.ConversationUpdate when incoming.MembersAdded?.Any(m => m.Id != (incoming.Recipient?.Id ?? DirectLineBotId)) == true =>
                 ([Message(Phrases.Get("welcome", state.Language), state.Language)], state),
-            ActivityTypes.Message => Answer(incoming, state),
+            ActivityTypes.Message => await AnswerAsync(incoming, state, cancellationToken),
             _ => ([], state),
         };
         store.SaveState(conversationId, incoming.ChannelId ?? ConversationStore.DefaultChannel, state);
-        return Task.FromResult(replies);
+        return replies;
     }
 
     public Activity Apology(Activity incoming)
@@ -54,7 +55,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         return Message(Phrases.Get("apology", language), language, Actions(language));
     }
 
-    private (IReadOnlyList<Activity>, DialogState) Answer(Activity incoming, DialogState state)
+    private async ValueTask<(IReadOnlyList<Activity>, DialogState)> AnswerAsync(Activity incoming, DialogState state, CancellationToken cancellationToken)
     {
         var text = (incoming.Text ?? TextOf(incoming.Value))?.Trim();
         var language = state.Language;
@@ -74,6 +75,29 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             return ([Message(Phrases.Get("language_set", requested), requested, Actions(requested))], state with { Language = requested, LanguageChosen = true });
         }
 
+        if (state.Booking is not null)
+        {
+            // A person can always leave the booking: to a clerk, to another question, or just "stop".
+            if (Phrases.KeyOf(text, "talk_to_person") is not null)
+            {
+                return ([Message(Person(language), language)], state with { Booking = null, Misunderstandings = 0 });
+            }
+
+            if (Phrases.KeyOf(text, "another") is not null || BookingDialogue.AsksToStop(text))
+            {
+                return booking.Stop(state);
+            }
+
+            // A new request instead of an answer ("I want to cancel my visit" while asked for a day) starts over.
+            if (!(BookingDialogue.MayBeInterrupted(state.Booking) && text.Split(' ').Length >= 3
+                && interpreter.Interpret(text).Intent is { IsConfident: true, Intent: IntentNames.BookAppointment or IntentNames.CancelAppointment }))
+            {
+                return await booking.ContinueAsync(text, state, incoming, cancellationToken);
+            }
+
+            state = state with { Booking = null };
+        }
+
         var catalogue = search.Catalogue;
         var current = state.CardId is { } currentId ? catalogue.Find(currentId) : null;
         switch (Phrases.KeyOf(text, "another", "talk_to_person", "details", "checklist", "book_visit"))
@@ -86,8 +110,10 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 return ([Message(CardAnswer.Details(current, catalogue, language), language, CardActions(current, language))], state with { Misunderstandings = 0 });
             case "checklist" when current is not null:
                 return ([Message(CardAnswer.Checklist(current, catalogue, language), language, Actions(language))], state with { Misunderstandings = 0 });
-            case "book_visit" when current is not null:
+            case "book_visit" when current is not null && catalogue.BookableFor(current.Id) is null:
                 return ([Message(CardAnswer.Booking(current, catalogue, language), language, Actions(language))], state with { Misunderstandings = 0 });
+            case "book_visit" when booking.CanBook:
+                return await booking.StartAsync(BookingActions.Book, "", current?.Id, state with { Misunderstandings = 0 }, incoming, cancellationToken);
             case "details" or "checklist" or "book_visit":
                 return ([Message(Phrases.Get("which_matter", language), language)], state);
         }
@@ -134,6 +160,11 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                     return Card("skargi-i-wnioski", state, rich);
                 case IntentNames.OutOfScope:
                     return Misunderstood(state, "out_of_scope");
+                case IntentNames.BookAppointment when booking.CanBook:
+                    var bookable = service ?? understood.Cards.FirstOrDefault(c => c.Score >= MessageInterpreter.ServiceMinScore && catalogue.BookableFor(c.Id) is not null)?.Id ?? current?.Id;
+                    return await booking.StartAsync(BookingActions.Book, text, bookable, state with { Misunderstandings = 0 }, incoming, cancellationToken);
+                case IntentNames.CancelAppointment when booking.CanBook:
+                    return await booking.StartAsync(BookingDialogue.AsksToMove(text) ? BookingActions.Move : BookingActions.Cancel, text, null, state with { Misunderstandings = 0 }, incoming, cancellationToken);
             }
         }
 
@@ -215,7 +246,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
 
     private static string? TextOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 
-    private static CardAction ImBack(string title) => new() { Type = "imBack", Title = title, Value = JsonSerializer.SerializeToElement(title) };
+    internal static CardAction ImBack(string title) => new() { Type = "imBack", Title = title, Value = JsonSerializer.SerializeToElement(title) };
 
     /// <summary>What a person may want next after a card: details, the list to keep, booking (when the unit books visits), another question, a person.</summary>
     private static SuggestedActions CardActions(ServiceCard card, Language language)
@@ -226,12 +257,12 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         return new SuggestedActions { Actions = keys.Select(key => ImBack(Phrases.Get(key, language))).ToList() };
     }
 
-    private static SuggestedActions Actions(Language language) => new()
+    internal static SuggestedActions Actions(Language language) => new()
     {
         Actions = [ImBack(Phrases.Get("another", language)), ImBack(Phrases.Get("talk_to_person", language))],
     };
 
-    private static Activity Message(string text, Language language, SuggestedActions? actions = null) => new()
+    internal static Activity Message(string text, Language language, SuggestedActions? actions = null) => new()
     {
         Type = ActivityTypes.Message,
         Text = text,

@@ -1,3 +1,4 @@
+using Asystent.Bot.Conversation.Booking;
 using Asystent.KnowledgeBase.Languages;
 
 namespace Asystent.Bot.Conversation;
@@ -5,11 +6,12 @@ namespace Asystent.Bot.Conversation;
 /// <summary>
 /// What the assistant remembers between turns of one conversation: its language, the card being
 /// discussed (so "ile to kosztuje?" refers to it), the choices it last offered, and how many
-/// messages in a row it did not understand.
+/// messages in a row it did not understand, and a booking dialogue under way.
 /// </summary>
 public sealed record DialogState(
     Language Language,
     bool LanguageChosen = false,
     string? CardId = null,
     IReadOnlyList<string>? Choices = null,
-    int Misunderstandings = 0);
+    int Misunderstandings = 0,
+    BookingDialog? Booking = null);

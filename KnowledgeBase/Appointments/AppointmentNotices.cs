@@ -10,7 +10,7 @@ namespace Asystent.KnowledgeBase.Appointments;
 /// before), in the language they booked in, by SMS or e-mail (with the calendar file), as outbox
 /// records. Short on purpose: an SMS in Polish letters fits 70 characters a part.
 /// </summary>
-internal static class AppointmentNotices
+public static class AppointmentNotices
 {
     public const string Booked = "booked";
     public const string Moved = "moved";

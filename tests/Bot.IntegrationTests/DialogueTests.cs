@@ -3,6 +3,8 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using static Asystent.Bot.IntegrationTests.DirectLineChat;
+
 namespace Asystent.Bot.IntegrationTests;
 
 /// <summary>Multi-turn behaviour of the assistant, spoken to through Direct Line as a client would.</summary>
@@ -10,48 +12,8 @@ public sealed class DialogueTests(AssistantFactory factory)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private sealed class Chat(HttpClient client, string conversationId) : IDisposable
-    {
-        public string Id => conversationId;
+    private Task<DirectLineChat> StartAsync(string locale = "pl-PL") => DirectLineChat.StartAsync(factory, locale);
 
-        public HttpClient Client => client;
-
-        public async Task<JsonElement> SayAsync(string text)
-        {
-            using var posted = await client.PostAsJsonAsync($"/v3/directline/conversations/{conversationId}/activities",
-                new { type = "message", from = new { id = "resident" }, text }, Token);
-            var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString();
-            var deadline = DateTime.UtcNow.AddSeconds(20);
-            while (DateTime.UtcNow < deadline)
-            {
-                var set = await client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}/activities", Token);
-                foreach (var activity in set.GetProperty("activities").EnumerateArray())
-                {
-                    if (activity.TryGetProperty("replyToId", out var r) && r.GetString() == id)
-                    {
-                        return activity;
-                    }
-                }
-
-                await Task.Delay(50, Token);
-            }
-
-            throw new TimeoutException($"no reply to '{text}'");
-        }
-
-        public void Dispose() => client.Dispose();
-    }
-
-    private async Task<Chat> StartAsync(string locale = "pl-PL")
-    {
-        var client = factory.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AssistantFactory.DirectLineSecret);
-        using var started = await client.PostAsJsonAsync("/v3/directline/conversations", new { user = new { id = "resident" }, locale }, Token);
-        var conversationId = (await started.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("conversationId").GetString()!;
-        return new Chat(client, conversationId);
-    }
-
-    private static string Text(JsonElement reply) => reply.GetProperty("text").GetString()!;
 
     /// <summary>The Adaptive Card attached to a reply (Direct Line is a channel that shows them).</summary>
     private static JsonElement AdaptiveCard(JsonElement reply)
@@ -61,10 +23,6 @@ public sealed class DialogueTests(AssistantFactory factory)
         return attachment.GetProperty("content");
     }
 
-    private static List<string> Actions(JsonElement reply) =>
-        reply.TryGetProperty("suggestedActions", out var actions)
-            ? actions.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToList()
-            : [];
 
     [Fact]
     public async Task A_follow_up_question_refers_to_the_card_under_discussion()
@@ -120,7 +78,7 @@ public sealed class DialogueTests(AssistantFactory factory)
         Assert.Contains("Najpierw napisz", Text(await other.SayAsync("Zapisz listę")), StringComparison.Ordinal);
         await other.SayAsync("paszport dla dziecka");
         var booking = Text(await other.SayAsync("Umów wizytę"));
-        Assert.Contains("telefonicznie", booking, StringComparison.Ordinal);
+        Assert.Contains("Wniosek o paszport** – najbliższe wolne terminy", booking, StringComparison.Ordinal);
     }
 
     [Fact]

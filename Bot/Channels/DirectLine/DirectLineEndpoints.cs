@@ -173,6 +173,9 @@ public static class DirectLineEndpoints
         // The echo: the client's own activity comes back with a server id and its channelData untouched.
         activity.From = new ChannelAccount { Id = conversation!.UserId ?? activity.From?.Id, Name = activity.From?.Name, Role = "user" };
         activity.Recipient = DirectLineTurns.BotAccount;
+        // As the Bot Framework's Direct Line does: the activity names the service it came through, which
+        // is also where the links the assistant hands out (calendar files) can be fetched.
+        activity.ServiceUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
         var activityId = conversation.Append(activity);
 
         var logger = loggers.CreateLogger("Asystent.Bot.DirectLine");

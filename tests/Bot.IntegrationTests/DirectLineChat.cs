@@ -1,0 +1,56 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Asystent.Bot.IntegrationTests;
+
+/// <summary>A conversation with the assistant over Direct Line, as a client would hold it: say something, get the reply to it.</summary>
+internal sealed class DirectLineChat(HttpClient client, string conversationId) : IDisposable
+{
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    public string Id => conversationId;
+
+    public HttpClient Client => client;
+
+    public static async Task<DirectLineChat> StartAsync(AssistantFactory factory, string locale = "pl-PL")
+    {
+        var client = factory.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", AssistantFactory.DirectLineSecret);
+        using var started = await client.PostAsJsonAsync("/v3/directline/conversations", new { user = new { id = "resident" }, locale }, Token);
+        var conversationId = (await started.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("conversationId").GetString()!;
+        return new DirectLineChat(client, conversationId);
+    }
+
+    public async Task<JsonElement> SayAsync(string text)
+    {
+        using var posted = await client.PostAsJsonAsync($"/v3/directline/conversations/{conversationId}/activities",
+            new { type = "message", from = new { id = "resident" }, text }, Token);
+        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString();
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var set = await client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}/activities", Token);
+            foreach (var activity in set.GetProperty("activities").EnumerateArray())
+            {
+                if (activity.TryGetProperty("replyToId", out var r) && r.GetString() == id)
+                {
+                    return activity;
+                }
+            }
+
+            await Task.Delay(50, Token);
+        }
+
+        throw new TimeoutException($"no reply to '{text}'");
+    }
+
+    public static string Text(JsonElement reply) => reply.GetProperty("text").GetString()!;
+
+    public static List<string> Actions(JsonElement reply) =>
+        reply.TryGetProperty("suggestedActions", out var actions)
+            ? actions.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()!).ToList()
+            : [];
+
+    public void Dispose() => client.Dispose();
+}
