@@ -13,6 +13,7 @@ public static class HostingModule
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<NotReadyHandler>();
+        services.AddExceptionHandler<BadRequestHandler>();
         services.AddOpenApi();
         services.AddSingleton<Readiness>();
         services.AddHostedService<KnowledgeBaseStartup>();
@@ -46,6 +47,9 @@ public static class HostingModule
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
         app.MapOpenApi();
         return app;
     }

@@ -248,8 +248,8 @@ public sealed class AppointmentBook
             .ToListAsync(cancellationToken))
         .OrderBy(a => a.StartsAt).ThenBy(a => a.Seat ?? int.MaxValue).ToList();
 
-    /// <summary>Staff mark a booked visit as served or as a no-show (or correct an earlier mark).</summary>
-    public async Task<BookingResult> MarkAsync(string code, string status, string by, CancellationToken cancellationToken)
+    /// <summary>Staff mark a booked visit as served or as a no-show (or correct an earlier mark); with a unit, only that unit's visits.</summary>
+    public async Task<BookingResult> MarkAsync(string code, string status, string by, CancellationToken cancellationToken, string? unit = null)
     {
         if (status is not (AppointmentStatus.Served or AppointmentStatus.NoShow) || BookingCode.Normalize(code) is not { } normalized)
         {
@@ -258,7 +258,7 @@ public sealed class AppointmentBook
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var visit = await db.Appointments.Include(a => a.History).FirstOrDefaultAsync(a => a.Code == normalized, cancellationToken);
-        if (visit is null)
+        if (visit is null || (unit is not null && !string.Equals(visit.Unit, unit, StringComparison.OrdinalIgnoreCase)))
         {
             return BookingResult.Fail(BookingError.NotFound);
         }

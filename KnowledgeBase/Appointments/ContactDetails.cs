@@ -52,6 +52,19 @@ public sealed record ContactDetails(string? Phone, string? Email)
             : null;
     }
 
+    /// <summary>"+48 600 123 456": a stored number as people read it.</summary>
+    public static string Readable(string e164)
+    {
+        try
+        {
+            return Phones.Format(Phones.Parse(e164, "PL"), PhoneNumberFormat.INTERNATIONAL);
+        }
+        catch (NumberParseException)
+        {
+            return e164;
+        }
+    }
+
     public bool Matches(AppointmentRecord appointment) =>
         Phone is not null ? appointment.Phone == Phone : Email is not null && appointment.Email == Email;
 

@@ -21,7 +21,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         Environment.SetEnvironmentVariable("KnowledgeBase__ModelPath", Path.Combine(DataFolder, "model"));
         Environment.SetEnvironmentVariable("DirectLine__Secret", DirectLineSecret);
         Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
-        foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)))
+        foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)).Concat(StaffSettings()))
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -54,6 +54,20 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Notifications__PollSeconds"] = "1",
         ["Notifications__RetrySeconds"] = "1",
     };
+
+    /// <summary>Staff accounts for the staff pages: a vehicle-unit clerk, an office-wide one, and one kept for the lockout test.</summary>
+    public static Dictionary<string, string> StaffSettings() => new()
+    {
+        ["Staff__Accounts__0__UserName"] = "anna",
+        ["Staff__Accounts__0__Password"] = StaffPassword,
+        ["Staff__Accounts__0__Units__0"] = "KT",
+        ["Staff__Accounts__1__UserName"] = "kierownik",
+        ["Staff__Accounts__1__Password"] = StaffPassword,
+        ["Staff__Accounts__2__UserName"] = "zablokowany",
+        ["Staff__Accounts__2__Password"] = StaffPassword,
+    };
+
+    public const string StaffPassword = "correct-horse-battery-2026";
 
     public const string DirectLineSecret = "test-directline-secret-0123456789";
 
