@@ -92,7 +92,7 @@ public sealed class OutboxWorker(
         try
         {
             result = message.Channel == OutboxChannels.Sms
-                ? await sms.SendAsync(message.Id, message.Recipient, message.Body, cancellationToken)
+                ? await sms.SendAsync(message.DedupKey, message.Recipient, message.Body, cancellationToken)
                 : await mailer.SendAsync(message, cancellationToken);
         }
         catch (Exception e) when (e is HttpRequestException or System.Text.Json.JsonException || (e is TaskCanceledException && !cancellationToken.IsCancellationRequested))

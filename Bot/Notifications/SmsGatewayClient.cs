@@ -7,9 +7,10 @@ namespace Asystent.Bot.Notifications;
 
 /// <summary>
 /// Sends SMS through an SMSAPI-style HTTP gateway: a form POST to <c>{BaseUrl}/sms.do</c> with a bearer
-/// token, answering JSON with the message id (or an error code). Each message carries its outbox id as
-/// <c>idx</c> with <c>check_idx=1</c>, so the gateway refuses to send the same message twice when a
-/// retry follows a send whose answer was lost.
+/// token, answering JSON with the message id (or an error code). Each message carries an <c>idx</c>
+/// derived from its outbox dedup key, with <c>check_idx=1</c>, so the gateway refuses to send the same
+/// message twice when a retry follows a send whose answer was lost (and a rebuilt database, whose ids
+/// start again at 1, never collides with what was sent before).
 /// </summary>
 public sealed class SmsGatewayClient(HttpClient http, IOptions<NotificationOptions> options)
 {
@@ -21,16 +22,17 @@ public sealed class SmsGatewayClient(HttpClient http, IOptions<NotificationOptio
 
     public bool IsConfigured => options.Value.Sms.IsConfigured;
 
-    public async Task<DeliveryResult> SendAsync(long messageId, string phone, string text, CancellationToken cancellationToken)
+    public async Task<DeliveryResult> SendAsync(string dedupKey, string phone, string text, CancellationToken cancellationToken)
     {
         var sms = options.Value.Sms;
+        var idx = "asystent-" + Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(dedupKey)))[..32];
         var fields = new Dictionary<string, string>
         {
             ["to"] = phone.TrimStart('+'),
             ["message"] = text,
             ["format"] = "json",
             ["encoding"] = "utf-8",
-            ["idx"] = $"asystent-{messageId}",
+            ["idx"] = idx,
             ["check_idx"] = "1",
         };
         if (!string.IsNullOrEmpty(sms.From))
@@ -51,7 +53,7 @@ public sealed class SmsGatewayClient(HttpClient http, IOptions<NotificationOptio
         if (root.TryGetProperty("error", out var error) && error.TryGetInt32(out var code))
         {
             var reason = $"gateway error {code}: {(root.TryGetProperty("message", out var m) ? m.GetString() : "")}";
-            return code == DuplicateIdx ? DeliveryResult.Sent($"idx asystent-{messageId}")
+            return code == DuplicateIdx ? DeliveryResult.Sent($"idx {idx}")
                 : PermanentErrors.Contains(code) ? DeliveryResult.Fail(reason)
                 : DeliveryResult.Retry(reason);
         }

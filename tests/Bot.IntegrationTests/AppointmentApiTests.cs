@@ -50,6 +50,16 @@ public sealed class AppointmentApiTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task The_openapi_document_describes_the_appointments_api()
+    {
+        var document = await client.GetStringAsync("/openapi/v1.json", Token);
+        foreach (var expected in new[] { "/api/appointments/slots", "/api/appointments/{code}/move", "BookVisit", "CancelVisit", "VisitCalendarFile" })
+        {
+            Assert.Contains(expected, document, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task Slots_are_in_office_time_with_offset_and_only_on_open_days()
     {
         var from = Today.AddDays(1);
@@ -183,6 +193,14 @@ public sealed class AppointmentApiTests(AssistantFactory factory)
 
         await AssertProblemAsync(response, HttpStatusCode.BadRequest, field);
         Assert.Equal(before, await db.Appointments.CountAsync(a => a.Name == "Jan", Token));
+    }
+
+    [Fact]
+    public async Task An_oversized_body_is_refused_without_reading_it_all()
+    {
+        var body = $"{{\"service\": \"kt-rejestracja\", \"name\": \"{new string('a', 10_000)}\"}}";
+        using var response = await client.PostAsync("/api/appointments", new StringContent(body, Encoding.UTF8, "application/json"), Token);
+        await AssertProblemAsync(response, HttpStatusCode.RequestEntityTooLarge);
     }
 
     [Fact]

@@ -94,3 +94,30 @@ test('the page works on a phone-sized screen, at 200 % zoom and with the keyboar
   assert.ok(await page.getByRole('textbox').first().isVisible());
   await page.close();
 });
+
+test('a resident books a visit in Web Chat by buttons and words and can save it to a calendar', { timeout: 120_000 }, async () => {
+  const page = await browser.newPage();
+  await page.goto(server.url + '/');
+  await page.getByText('Dzień dobry! Jestem asystentem').first().waitFor({ timeout: 30_000 });
+
+  await ask(page, 'chcę się umówić na rejestrację auta');
+  await page.getByText('najbliższe wolne terminy', { exact: false }).first().waitFor({ timeout: 30_000 });
+  // The first offered time, as a button under the message.
+  await page.getByRole('button', { name: /^\S+ \d{1,2} \S+, \d{2}:\d{2}$/ }).first().click();
+  await page.getByText('Podaj imię i nazwisko', { exact: false }).first().waitFor({ timeout: 30_000 });
+  await ask(page, 'Jan Kowalski');
+  await page.getByText('Podaj numer telefonu komórkowego', { exact: false }).first().waitFor({ timeout: 30_000 });
+  await ask(page, '600 700 800');
+  await page.getByText('Czy mam zarezerwować?', { exact: false }).first().waitFor({ timeout: 30_000 });
+  await page.getByRole('button', { name: 'Tak, rezerwuję' }).first().click();
+  await page.getByText('Kod wizyty:', { exact: false }).first().waitFor({ timeout: 30_000 });
+
+  // The calendar file is a download link in the transcript, and it is a real iCalendar file.
+  const link = page.locator('a', { hasText: 'Dodaj do kalendarza' }).first();
+  await link.waitFor({ timeout: 10_000 });
+  const ics = await (await fetch(await link.getAttribute('href'))).text();
+  assert.match(ics, /BEGIN:VCALENDAR/);
+  assert.match(ics, /TZID=Europe\/Warsaw/);
+  assert.equal(await page.getByText(/Send failed|Nie można wysłać/).count(), 0);
+  await page.close();
+});

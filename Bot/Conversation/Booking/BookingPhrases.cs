@@ -19,7 +19,7 @@ internal static class BookingPhrases
             "**{0}** – najbliższe wolne terminy. Wybierz albo napisz dzień i godzinę, np. „we wtorek po 14”.",
             "**{0}** – the nearest free times. Choose one, or write a day and time, e.g. \"Tuesday after 2 pm\".",
             "**{0}** – найближчі вільні терміни. Оберіть або напишіть день і час, наприклад «у вівторок після 14».",
-            "**{0}** – ближайшие свободные время. Выберите или напишите день и время, например «во вторник после 14».",
+            "**{0}** – ближайшее свободное время. Выберите или напишите день и время, например «во вторник после 14».",
         ],
         ["on_day"] =
         [

@@ -11,11 +11,14 @@ namespace Asystent.Bot.IntegrationTests.Fakes;
 /// <summary>
 /// An SMSAPI-style SMS gateway as a real local HTTP server: <c>POST /sms.do</c> with a bearer token and
 /// form fields (to, message, idx, check_idx), answering JSON with the message id, error 101 for a bad
-/// token and error 105 for an idx already used. It can be told to fail the next requests with 503.
+/// token, error 13 for a number it cannot deliver to, and error 105 for an idx already used. It can be told to fail the next requests with 503.
 /// </summary>
 public sealed class FakeSmsGateway : IAsyncDisposable
 {
     public const string ApiKey = "fake-sms-api-key";
+
+    /// <summary>A number the gateway refuses as it refuses unreachable numbers (error 13).</summary>
+    public const string RefusedNumber = "+48600999999";
 
     private readonly WebApplication app;
     private readonly ConcurrentDictionary<string, byte> usedIdx = new();
@@ -41,6 +44,11 @@ public sealed class FakeSmsGateway : IAsyncDisposable
             }
 
             var form = await request.ReadFormAsync();
+            if (form["to"] == RefusedNumber.TrimStart('+'))
+            {
+                return Results.Json(new { error = 13, message = "No correct phone numbers" });
+            }
+
             var idx = form["idx"].ToString();
             if (form["check_idx"] == "1" && idx.Length > 0 && !usedIdx.TryAdd(idx, 0))
             {

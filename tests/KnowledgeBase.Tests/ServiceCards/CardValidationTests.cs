@@ -95,5 +95,34 @@ public sealed class CardValidationTests(KnowledgeBaseFixture kb) : IDisposable
         Assert.False(result.HasErrors);
     }
 
+    [Fact]
+    public void Booking_queues_are_checked_and_a_card_naming_an_unknown_queue_is_left_out()
+    {
+        CopyOfficeAndCard("karta-wedkarska");
+        Write("karta-wedkarska.yaml", Original("karta-wedkarska").Replace("\nunit:", "\nbooking_queue: no-such-queue\nunit:", StringComparison.Ordinal));
+        Write(Asystent.KnowledgeBase.Appointments.BookingSchedule.FileName, """
+            queues:
+              - id: kt-rejestracja
+                unit: XX
+                slot_minutes: 2
+                windows: 0
+                hours: { mon: "17:00-08:00" }
+                title: { pl: Rejestracja }
+            closures:
+              - date: 2026-12-31
+                reason: { en: stock-taking }
+            """);
+
+        var result = CardLoader.Load(Cards);
+
+        var fields = result.Problems.Select(p => p.Field).ToList();
+        Assert.Contains("booking_queue", fields);
+        Assert.Null(result.Catalogue.Find("karta-wedkarska"));
+        foreach (var field in new[] { "queues[0].unit", "queues[0].slot_minutes", "queues[0].windows", "queues[0].hours.mon", "queues[0].title.en", "closures[0].reason.pl" })
+        {
+            Assert.Contains(field, fields);
+        }
+    }
+
     public void Dispose() => folder.Dispose();
 }
