@@ -16,8 +16,9 @@ namespace Asystent.Bot.Conversation;
 /// The assistant's side of a conversation, independent of the channel: it reads a message, decides
 /// what the person needs and answers in their language. Conversational intents get short replies;
 /// matters are answered from the best service card, asking "did you mean…?" when cards are too close
-/// to call; follow-ups ("ile to kosztuje?") answer from the card under discussion; after two
-/// misunderstandings in a row the assistant offers a person.
+/// to call; follow-ups ("ile to kosztuje?") answer from the card under discussion; booking, moving and
+/// cancelling a visit is handed to the booking dialogue until it ends; after two misunderstandings
+/// in a row the assistant offers a person.
 /// </summary>
 public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, BookingDialogue booking, KnowledgeBaseOptions options, TimeProvider clock)
 {

@@ -133,12 +133,7 @@ public sealed class AppointmentBook
     /// <summary>The visit with this code, when the phone or e-mail matches the one given at booking; otherwise null.</summary>
     public async Task<AppointmentRecord?> FindAsync(string code, ContactDetails contact, CancellationToken cancellationToken)
     {
-        if (BookingCode.Normalize(code) is not { } normalized)
-        {
-            return null;
-        }
-
-        var visit = await db.Appointments.Include(a => a.History).FirstOrDefaultAsync(a => a.Code == normalized, cancellationToken);
+        var visit = await LoadAsync(code, cancellationToken);
         return visit is not null && contact.Matches(visit) ? visit : null;
     }
 
@@ -225,12 +220,7 @@ public sealed class AppointmentBook
     /// <summary>The calendar file of a visit, for the link in its confirmation; null for a wrong code or token.</summary>
     public async Task<string?> CalendarFileAsync(string code, string token, CancellationToken cancellationToken)
     {
-        if (BookingCode.Normalize(code) is not { } normalized)
-        {
-            return null;
-        }
-
-        var visit = await db.Appointments.AsNoTracking().Include(a => a.History).FirstOrDefaultAsync(a => a.Code == normalized, cancellationToken);
+        var visit = await LoadAsync(code, cancellationToken);
         if (visit is null || !System.Security.Cryptography.CryptographicOperations.FixedTimeEquals(
                 System.Text.Encoding.ASCII.GetBytes(visit.CalendarToken), System.Text.Encoding.ASCII.GetBytes(token))
             || Service(visit.QueueId) is not { } service)
@@ -251,13 +241,13 @@ public sealed class AppointmentBook
     /// <summary>Staff mark a booked visit as served or as a no-show (or correct an earlier mark); with a unit, only that unit's visits.</summary>
     public async Task<BookingResult> MarkAsync(string code, string status, string by, CancellationToken cancellationToken, string? unit = null)
     {
-        if (status is not (AppointmentStatus.Served or AppointmentStatus.NoShow) || BookingCode.Normalize(code) is not { } normalized)
+        if (status is not (AppointmentStatus.Served or AppointmentStatus.NoShow))
         {
             return BookingResult.Fail(BookingError.Invalid, "status: served or no_show");
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var visit = await db.Appointments.Include(a => a.History).FirstOrDefaultAsync(a => a.Code == normalized, cancellationToken);
+        var visit = await LoadAsync(code, cancellationToken);
         if (visit is null || (unit is not null && !string.Equals(visit.Unit, unit, StringComparison.OrdinalIgnoreCase)))
         {
             return BookingResult.Fail(BookingError.NotFound);
@@ -276,6 +266,12 @@ public sealed class AppointmentBook
     }
 
     public DateTimeOffset InOfficeTime(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
+
+    /// <summary>The visit with this code as typed (any case, with or without the hyphen), with its history; null when there is none.</summary>
+    private async Task<AppointmentRecord?> LoadAsync(string code, CancellationToken cancellationToken) =>
+        BookingCode.Normalize(code) is { } normalized
+            ? await db.Appointments.Include(a => a.History).FirstOrDefaultAsync(a => a.Code == normalized, cancellationToken)
+            : null;
 
     private async Task<int?> FreeSeatAsync(BookableService service, Slot slot, CancellationToken cancellationToken)
     {

@@ -8,6 +8,8 @@ using Asystent.KnowledgeBase.Storage;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
+using static Asystent.Bot.IntegrationTests.ProblemAssert;
+
 namespace Asystent.Bot.IntegrationTests;
 
 /// <summary>
@@ -277,17 +279,4 @@ public sealed class AppointmentApiTests(AssistantFactory factory)
     }
 
     private static string? Detail(string problem) => JsonDocument.Parse(problem).RootElement.GetProperty("detail").GetString();
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? field = null)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
-        if (field is not null)
-        {
-            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"no error for '{field}' in {problem}");
-        }
-    }
 }

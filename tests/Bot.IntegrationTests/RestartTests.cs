@@ -50,27 +50,9 @@ public sealed class RestartTests : IDisposable
         return client;
     }
 
-    private static async Task<string> SayAsync(HttpClient client, string conversationId, string text)
-    {
-        using var posted = await client.PostAsJsonAsync($"/v3/directline/conversations/{conversationId}/activities", new { type = "message", from = new { id = "resident" }, text }, Token);
-        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString();
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var set = await client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}/activities", Token);
-            foreach (var activity in set.GetProperty("activities").EnumerateArray())
-            {
-                if (activity.TryGetProperty("replyToId", out var r) && r.GetString() == id)
-                {
-                    return activity.GetProperty("text").GetString()!;
-                }
-            }
-
-            await Task.Delay(50, Token);
-        }
-
-        throw new TimeoutException($"no reply to '{text}'");
-    }
+    // The client is the test's own (it outlives the chat), so the chat is not disposed.
+    private static async Task<string> SayAsync(HttpClient client, string conversationId, string text) =>
+        DirectLineChat.Text(await new DirectLineChat(client, conversationId).SayAsync(text));
 
     public void Dispose()
     {

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 
+using static Asystent.Bot.IntegrationTests.ProblemAssert;
+
 namespace Asystent.Bot.IntegrationTests;
 
 public sealed class SearchApiTests(AssistantFactory factory)
@@ -99,18 +101,5 @@ public sealed class SearchApiTests(AssistantFactory factory)
         var document = await client.GetStringAsync("/openapi/v1.json", Token);
         Assert.Contains("/api/search", document, StringComparison.Ordinal);
         Assert.Contains("/api/cards/{id}", document, StringComparison.Ordinal);
-    }
-
-    private static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? field)
-    {
-        Assert.Equal(status, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Token);
-        Assert.Equal((int)status, problem.GetProperty("status").GetInt32());
-        Assert.False(string.IsNullOrEmpty(problem.GetProperty("title").GetString()));
-        if (field is not null)
-        {
-            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"expected an error for '{field}'");
-        }
     }
 }
