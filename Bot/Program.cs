@@ -1,5 +1,6 @@
 using Asystent.Bot.Appointments;
 using Asystent.Bot.Cards;
+using Asystent.Bot.Cases;
 using Asystent.Bot.Channels;
 using Asystent.Bot.Hosting;
 using Asystent.Bot.Notifications;
@@ -26,6 +27,7 @@ app.MapSearchApi();
 app.MapCardsApi();
 app.MapIntentApi();
 app.MapAppointmentsApi();
+app.MapCasesApi();
 app.MapStaffPages();
 app.MapChannels();
 app.MapWebPage(root);

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Asystent.Indexer;
 
-/// <summary>The staff's command line for the knowledge base: validate cards, build the index, search, evaluate.</summary>
+/// <summary>The staff's command line for the knowledge base: validate cards, build the index, search, evaluate, import cases.</summary>
 internal static class IndexerApp
 {
     private const string Usage = """
@@ -23,6 +23,8 @@ internal static class IndexerApp
                                 search quality (top-1, top-3, MRR by tag, beside a plain
                                 StandardAnalyzer baseline) and intent quality (5-fold
                                 cross-validation and the held-out set, by language)
+          import-cases FILE     import cases from the office's systems (.csv or .json); prints
+                                rejected records as file:line: reason; exit 1 if any was rejected
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, string? root = null)
@@ -53,6 +55,7 @@ internal static class IndexerApp
                 "train" => TrainCommand.Run(provider, output),
                 "search" => SearchCommand.Run(provider, args[1..], output),
                 "eval" => EvaluateCommand.Run(provider, args[1..], output),
+                "import-cases" => await ImportCasesCommand.RunAsync(provider, args[1..], output),
                 _ => await UnknownAsync(args[0], output),
             };
         }

@@ -31,6 +31,8 @@ public static class KnowledgeBaseModule
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<AppointmentBook>();
+        services.AddScoped<Cases.CaseRegistry>();
+        services.AddSingleton<Cases.FailedAttempts>();
 
         var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
         services.AddDbContext<AssistantDbContext>(db => db.UseSqlite(connectionString));

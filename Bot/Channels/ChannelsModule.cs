@@ -22,6 +22,7 @@ public static class ChannelsModule
         services.AddSingleton<BotConnectorTurns>();
         services.AddSingleton<AssistantBot>();
         services.AddSingleton<Conversation.Booking.BookingDialogue>();
+        services.AddSingleton<Conversation.Cases.CaseStatusDialogue>();
         services.AddSingleton<ConversationStore>();
         services.AddHostedService<ConversationStoreWriter>();
         services.AddHostedService<IdleConversationSweeper>();

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Conversation.Booking;
+using Asystent.Bot.Conversation.Cases;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Entities;
 using Asystent.KnowledgeBase.Intents;
@@ -17,10 +18,11 @@ namespace Asystent.Bot.Conversation;
 /// what the person needs and answers in their language. Conversational intents get short replies;
 /// matters are answered from the best service card, asking "did you mean…?" when cards are too close
 /// to call; follow-ups ("ile to kosztuje?") answer from the card under discussion; booking, moving and
-/// cancelling a visit is handed to the booking dialogue until it ends; after two misunderstandings
+/// cancelling a visit is handed to the booking dialogue, and case status to the case dialogue, until
+/// they end; after two misunderstandings
 /// in a row the assistant offers a person.
 /// </summary>
-public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, BookingDialogue booking, KnowledgeBaseOptions options, TimeProvider clock)
+public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, BookingDialogue booking, CaseStatusDialogue cases, KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxMessageLength = 500;
 
@@ -43,7 +45,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         {
             ActivityTypes.ConversationUpdate when incoming.MembersAdded?.Any(m => m.Id != (incoming.Recipient?.Id ?? DirectLineBotId)) == true =>
                 ([Message(Phrases.Get("welcome", state.Language), state.Language)], state),
-            ActivityTypes.Message => await AnswerAsync(incoming, state, cancellationToken),
+            ActivityTypes.Message => await AnswerAsync(incoming, conversationId, state, cancellationToken),
             _ => ([], state),
         };
         store.SaveState(conversationId, incoming.ChannelId ?? ConversationStore.DefaultChannel, state);
@@ -56,7 +58,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         return Message(Phrases.Get("apology", language), language, Actions(language));
     }
 
-    private async ValueTask<(IReadOnlyList<Activity>, DialogState)> AnswerAsync(Activity incoming, DialogState state, CancellationToken cancellationToken)
+    private async ValueTask<(IReadOnlyList<Activity>, DialogState)> AnswerAsync(Activity incoming, string conversationId, DialogState state, CancellationToken cancellationToken)
     {
         var text = (incoming.Text ?? TextOf(incoming.Value))?.Trim();
         var language = state.Language;
@@ -97,6 +99,23 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             }
 
             state = state with { Booking = null };
+        }
+
+        if (CaseStatusDialogue.IsWaiting(state.Case))
+        {
+            if (Phrases.KeyOf(text, "talk_to_person") is not null)
+            {
+                return ([Message(Person(language), language)], state with { Case = null, Misunderstandings = 0 });
+            }
+
+            return Phrases.KeyOf(text, "another") is not null || BookingDialogue.AsksToStop(text)
+                ? ([Message(Phrases.Get("ask_next", language), language)], state with { Case = null })
+                : await cases.ContinueAsync(text, state, conversationId, cancellationToken);
+        }
+
+        if (state.Case is not null && CaseStatusDialogue.AsksToBeNotified(text))
+        {
+            return await cases.ContinueAsync(text, state, conversationId, cancellationToken);
         }
 
         var catalogue = search.Catalogue;
@@ -141,6 +160,12 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         }
 
         var intent = understood.Intent;
+        // A bare reference number ("KT.5410.123.2026") is a question about that case.
+        if (!intent.IsConfident && understood.Entities[RecognizedEntities.CaseNumber] is not null)
+        {
+            return await cases.StartAsync(text, state with { Misunderstandings = 0 }, conversationId, cancellationToken);
+        }
+
         if (intent.IsConfident)
         {
             switch (intent.Intent)
@@ -161,6 +186,8 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                     return Card("skargi-i-wnioski", state, rich);
                 case IntentNames.OutOfScope:
                     return Misunderstood(state, "out_of_scope");
+                case IntentNames.CaseStatus:
+                    return await cases.StartAsync(text, state with { Misunderstandings = 0 }, conversationId, cancellationToken);
                 case IntentNames.BookAppointment when booking.CanBook:
                     var bookable = service ?? understood.Cards.FirstOrDefault(c => c.Score >= MessageInterpreter.ServiceMinScore && catalogue.BookableFor(c.Id) is not null)?.Id ?? current?.Id;
                     return await booking.StartAsync(BookingActions.Book, text, bookable, state with { Misunderstandings = 0 }, incoming, cancellationToken);

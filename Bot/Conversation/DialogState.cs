@@ -1,4 +1,5 @@
 using Asystent.Bot.Conversation.Booking;
+using Asystent.Bot.Conversation.Cases;
 using Asystent.KnowledgeBase.Languages;
 
 namespace Asystent.Bot.Conversation;
@@ -6,7 +7,7 @@ namespace Asystent.Bot.Conversation;
 /// <summary>
 /// What the assistant remembers between turns of one conversation: its language, the card being
 /// discussed (so "ile to kosztuje?" refers to it), the choices it last offered, and how many
-/// messages in a row it did not understand, and a booking dialogue under way.
+/// messages in a row it did not understand, and a booking or case-status dialogue under way.
 /// </summary>
 public sealed record DialogState(
     Language Language,
@@ -14,4 +15,5 @@ public sealed record DialogState(
     string? CardId = null,
     IReadOnlyList<string>? Choices = null,
     int Misunderstandings = 0,
-    BookingDialog? Booking = null);
+    BookingDialog? Booking = null,
+    CaseDialog? Case = null);

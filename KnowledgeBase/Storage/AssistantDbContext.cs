@@ -1,4 +1,5 @@
 using Asystent.KnowledgeBase.Appointments;
+using Asystent.KnowledgeBase.Cases;
 using Asystent.KnowledgeBase.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -13,6 +14,9 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
     public DbSet<AppointmentRecord> Appointments => Set<AppointmentRecord>();
     public DbSet<AppointmentEventRecord> AppointmentEvents => Set<AppointmentEventRecord>();
     public DbSet<OutboxMessageRecord> Outbox => Set<OutboxMessageRecord>();
+    public DbSet<CaseRecord> Cases => Set<CaseRecord>();
+    public DbSet<CaseEventRecord> CaseEvents => Set<CaseEventRecord>();
+    public DbSet<CaseWatchRecord> CaseWatches => Set<CaseWatchRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -79,6 +83,43 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
             entity.Property(e => e.Status).HasMaxLength(16).IsRequired();
             entity.Property(e => e.By).HasMaxLength(64).IsRequired();
             entity.Property(e => e.Detail).HasMaxLength(200);
+        });
+
+        modelBuilder.Entity<CaseRecord>(entity =>
+        {
+            entity.ToTable("cases");
+            entity.HasKey(c => c.Id);
+            entity.Property(c => c.Number).HasMaxLength(32).IsRequired();
+            entity.Property(c => c.Unit).HasMaxLength(16).IsRequired();
+            entity.Property(c => c.Service).HasMaxLength(100).IsRequired();
+            entity.Property(c => c.Status).HasMaxLength(32).IsRequired();
+            entity.Property(c => c.Missing).HasMaxLength(CaseRegistry.MaxMissingLength);
+            entity.Property(c => c.CodeHash).HasMaxLength(64).IsRequired();
+            entity.Property(c => c.CodeSalt).HasMaxLength(32).IsRequired();
+            entity.Property(c => c.PhoneLastDigits).HasMaxLength(4);
+            entity.HasIndex(c => c.Number).IsUnique();
+            entity.HasMany(c => c.History).WithOne().HasForeignKey(e => e.CaseId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<CaseEventRecord>(entity =>
+        {
+            entity.ToTable("case_events");
+            entity.HasKey(e => e.Id);
+            entity.Property(e => e.Status).HasMaxLength(32).IsRequired();
+            entity.Property(e => e.Missing).HasMaxLength(CaseRegistry.MaxMissingLength);
+            entity.Property(e => e.Source).HasMaxLength(200).IsRequired();
+        });
+
+        modelBuilder.Entity<CaseWatchRecord>(entity =>
+        {
+            entity.ToTable("case_watches");
+            entity.HasKey(w => w.Id);
+            entity.Property(w => w.Phone).HasMaxLength(20);
+            entity.Property(w => w.Email).HasMaxLength(254);
+            entity.Property(w => w.Language).HasMaxLength(2).IsRequired();
+            entity.Property(w => w.ConsentVia).HasMaxLength(32).IsRequired();
+            entity.HasIndex(w => w.CaseId);
+            entity.HasOne<CaseRecord>().WithMany().HasForeignKey(w => w.CaseId).OnDelete(DeleteBehavior.Cascade);
         });
 
         modelBuilder.Entity<OutboxMessageRecord>(entity =>

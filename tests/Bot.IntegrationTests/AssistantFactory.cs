@@ -21,7 +21,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         Environment.SetEnvironmentVariable("KnowledgeBase__ModelPath", Path.Combine(DataFolder, "model"));
         Environment.SetEnvironmentVariable("DirectLine__Secret", DirectLineSecret);
         Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
-        foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)).Concat(StaffSettings()))
+        foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)).Concat(StaffSettings()).Append(new("Cases__ImportApiKey", CasesImportKey)))
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -66,6 +66,9 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Staff__Accounts__2__UserName"] = "zablokowany",
         ["Staff__Accounts__2__Password"] = StaffPassword,
     };
+
+    /// <summary>The key the office's systems send with case imports.</summary>
+    public const string CasesImportKey = "cases-import-key-for-tests";
 
     public const string StaffPassword = "correct-horse-battery-2026";
 

@@ -60,6 +60,24 @@ public sealed class IndexerCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Import_cases_reports_rejected_lines_and_is_idempotent()
+    {
+        Assert.Equal(ExitCodes.Success, (await RunAsync("build")).Exit);
+        var file = Path.Combine(root, "cases.csv");
+        File.WriteAllText(file, "caseNumber;unit;service;status;statusDate;filedDate;code\n"
+            + "KT.5410.1.2026;KT;prawo-jazdy-wydanie;received;2026-11-02;2026-11-02;7KQ2MX\n"
+            + "KT.5410.2.2026;KT;prawo-jazdy-wydanie;lost;2026-11-02;2026-11-02;7KQ2MX\n");
+
+        var (exit, output) = await RunAsync("import-cases", file);
+        Assert.Equal(ExitCodes.InvalidCards, exit);
+        Assert.Contains($"{file}:3: status:", output, StringComparison.Ordinal);
+        Assert.Contains("1 created, 0 updated, 0 unchanged, 1 rejected", output, StringComparison.Ordinal);
+
+        Assert.Contains("0 created, 0 updated, 1 unchanged, 1 rejected", (await RunAsync("import-cases", file)).Output, StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Failure, (await RunAsync("import-cases", Path.Combine(root, "missing.csv"))).Exit);
+    }
+
+    [Fact]
     public async Task Build_then_search_prints_the_best_cards()
     {
         var (buildExit, buildOutput) = await RunAsync("build");

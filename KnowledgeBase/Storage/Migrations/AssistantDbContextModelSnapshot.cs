@@ -133,6 +133,146 @@ namespace Asystent.KnowledgeBase.Storage.Migrations
                         });
                 });
 
+            modelBuilder.Entity("Asystent.KnowledgeBase.Cases.CaseEventRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("case_events", (string)null);
+                });
+
+            modelBuilder.Entity("Asystent.KnowledgeBase.Cases.CaseRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CodeSalt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Deadline")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FiledDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Missing")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneLastDigits")
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Service")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.ToTable("cases", (string)null);
+                });
+
+            modelBuilder.Entity("Asystent.KnowledgeBase.Cases.CaseWatchRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset>("ConsentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentVia")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset?>("NotifiedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CaseId");
+
+                    b.ToTable("case_watches", (string)null);
+                });
+
             modelBuilder.Entity("Asystent.KnowledgeBase.Notifications.OutboxMessageRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -334,6 +474,24 @@ namespace Asystent.KnowledgeBase.Storage.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Asystent.KnowledgeBase.Cases.CaseEventRecord", b =>
+                {
+                    b.HasOne("Asystent.KnowledgeBase.Cases.CaseRecord", null)
+                        .WithMany("History")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Asystent.KnowledgeBase.Cases.CaseWatchRecord", b =>
+                {
+                    b.HasOne("Asystent.KnowledgeBase.Cases.CaseRecord", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Asystent.KnowledgeBase.Storage.ConversationActivityRecord", b =>
                 {
                     b.HasOne("Asystent.KnowledgeBase.Storage.ConversationRecord", null)
@@ -344,6 +502,11 @@ namespace Asystent.KnowledgeBase.Storage.Migrations
                 });
 
             modelBuilder.Entity("Asystent.KnowledgeBase.Appointments.AppointmentRecord", b =>
+                {
+                    b.Navigation("History");
+                });
+
+            modelBuilder.Entity("Asystent.KnowledgeBase.Cases.CaseRecord", b =>
                 {
                     b.Navigation("History");
                 });
