@@ -1,5 +1,6 @@
 using Asystent.Bot.Channels.BotConnector;
 using Asystent.Bot.Channels.DirectLine;
+using Asystent.Bot.Channels.Messenger;
 using Asystent.Bot.Conversation;
 using Microsoft.Extensions.Options;
 
@@ -20,6 +21,10 @@ public static class ChannelsModule
         services.AddSingleton<ChannelAuthentication>();
         services.AddSingleton<ConnectorClient>();
         services.AddSingleton<BotConnectorTurns>();
+        services.AddOptions<MessengerOptions>().BindConfiguration(MessengerOptions.SectionName);
+        services.AddHttpClient(nameof(SendApiClient), http => http.Timeout = TimeSpan.FromSeconds(15));
+        services.AddSingleton<SendApiClient>();
+        services.AddSingleton<MessengerTurns>();
         services.AddSingleton<AssistantBot>();
         services.AddSingleton<Conversation.Booking.BookingDialogue>();
         services.AddSingleton<Conversation.Cases.CaseStatusDialogue>();
@@ -51,10 +56,16 @@ public static class ChannelsModule
             app.Logger.LogWarning("Bot Connector: no app ID (BotConnector:MicrosoftAppId); /api/messages refuses every activity until one is set.");
         }
 
+        if (!app.Services.GetRequiredService<IOptions<MessengerOptions>>().Value.IsConfigured)
+        {
+            app.Logger.LogWarning("Messenger is not configured (Messenger:VerifyToken, AppSecret, PageAccessToken): /api/messenger refuses every request.");
+        }
+
         app.UseCors();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.MapDirectLine();
         app.MapBotConnector();
+        app.MapMessenger();
         return app;
     }
 }

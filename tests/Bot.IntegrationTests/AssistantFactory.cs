@@ -21,7 +21,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         Environment.SetEnvironmentVariable("KnowledgeBase__ModelPath", Path.Combine(DataFolder, "model"));
         Environment.SetEnvironmentVariable("DirectLine__Secret", DirectLineSecret);
         Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
-        foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)).Concat(StaffSettings()).Append(new("Cases__ImportApiKey", CasesImportKey)))
+        foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)).Concat(StaffSettings()).Append(new("Cases__ImportApiKey", CasesImportKey)).Concat(MessengerSettings(Graph)))
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -67,6 +67,20 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Staff__Accounts__2__Password"] = StaffPassword,
     };
 
+    /// <summary>Facebook's Graph API the Messenger replies go to: a local fake.</summary>
+    public Fakes.FakeGraphApi Graph { get; } = new();
+
+    public const string MessengerVerifyToken = "messenger-verify-token";
+    public const string MessengerAppSecret = "messenger-app-secret";
+
+    public static Dictionary<string, string> MessengerSettings(Fakes.FakeGraphApi graph) => new()
+    {
+        ["Messenger__VerifyToken"] = MessengerVerifyToken,
+        ["Messenger__AppSecret"] = MessengerAppSecret,
+        ["Messenger__PageAccessToken"] = Fakes.FakeGraphApi.PageToken,
+        ["Messenger__GraphApiBaseUrl"] = graph.Url,
+    };
+
     /// <summary>The key the office's systems send with case imports.</summary>
     public const string CasesImportKey = "cases-import-key-for-tests";
 
@@ -99,6 +113,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         await base.DisposeAsync();
         await Cloud.DisposeAsync();
         await Sms.DisposeAsync();
+        await Graph.DisposeAsync();
         await Smtp.DisposeAsync();
         try
         {

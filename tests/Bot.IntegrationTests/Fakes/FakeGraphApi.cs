@@ -1,0 +1,87 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Asystent.Bot.IntegrationTests.Fakes;
+
+/// <summary>
+/// Facebook's Send API as a real local HTTP server: <c>POST /me/messages</c> with the page token,
+/// answering <c>{ recipient_id, message_id }</c>, Graph error 190 for a wrong token, error 100 for a
+/// message over 2,000 characters or more than 13 quick replies, and 500s when told to fail.
+/// </summary>
+public sealed class FakeGraphApi : IAsyncDisposable
+{
+    public const string PageToken = "fake-page-access-token";
+
+    private readonly WebApplication app;
+    private int failuresToServe;
+    private int nextId;
+
+    public FakeGraphApi()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        app = builder.Build();
+        app.MapPost("/me/messages", async (HttpRequest request) =>
+        {
+            if (Interlocked.Decrement(ref failuresToServe) >= 0)
+            {
+                return Results.Json(new { error = new { message = "An unexpected error has occurred.", type = "OAuthException", code = 2 } }, statusCode: 500);
+            }
+
+            var token = request.Headers.Authorization.ToString() is { Length: > 7 } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : request.Query["access_token"].ToString();
+            if (token != PageToken)
+            {
+                return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190 } }, statusCode: 400);
+            }
+
+            using var body = await JsonDocument.ParseAsync(request.Body);
+            var root = body.RootElement.Clone();
+            var psid = root.GetProperty("recipient").GetProperty("id").GetString()!;
+            if (root.TryGetProperty("message", out var message)
+                && ((message.TryGetProperty("text", out var text) && text.GetString()!.Length > 2000)
+                    || (message.TryGetProperty("quick_replies", out var replies) && replies.GetArrayLength() > 13)))
+            {
+                return Results.Json(new { error = new { message = "(#100) Invalid parameter", type = "OAuthException", code = 100 } }, statusCode: 400);
+            }
+
+            Received.Enqueue(new SentToMessenger(psid, root));
+            return Results.Json(new { recipient_id = psid, message_id = $"m_{Interlocked.Increment(ref nextId)}" });
+        });
+        app.StartAsync().GetAwaiter().GetResult();
+        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+    }
+
+    public string Url { get; }
+
+    public ConcurrentQueue<SentToMessenger> Received { get; } = new();
+
+    public void FailNext(int count) => Volatile.Write(ref failuresToServe, count);
+
+    /// <summary>The text messages sent to one person, in order, once at least <paramref name="count"/> have come.</summary>
+    public async Task<List<JsonElement>> MessagesToAsync(string psid, int count = 1)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            var messages = Received.Where(r => r.Psid == psid && r.Body.TryGetProperty("message", out _)).Select(r => r.Body.GetProperty("message")).ToList();
+            if (messages.Count >= count)
+            {
+                return messages;
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException($"fewer than {count} messages reached {psid}");
+    }
+
+    public async ValueTask DisposeAsync() => await app.DisposeAsync();
+}
+
+public sealed record SentToMessenger(string Psid, JsonElement Body);
