@@ -4,11 +4,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
 
@@ -34,56 +30,54 @@ public sealed class FakeBotFrameworkCloud : IAsyncDisposable
 
     public FakeBotFrameworkCloud()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        app = builder.Build();
-        app.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(new
+        (app, Url) = LocalServer.Start(server =>
         {
-            issuer = Issuer,
-            jwks_uri = $"{Url}/v1/keys",
-            id_token_signing_alg_values_supported = new[] { "RS256" },
-            token_endpoint_auth_methods_supported = new[] { "private_key_jwt" },
-        }));
-        app.MapGet("/v1/keys", () =>
-        {
-            var parameters = key.ExportParameters(false);
-            return Results.Json(new
+            server.MapGet("/v1/.well-known/openidconfiguration", () => Results.Json(new
             {
-                keys = new[]
+                issuer = Issuer,
+                jwks_uri = $"{Url}/v1/keys",
+                id_token_signing_alg_values_supported = new[] { "RS256" },
+                token_endpoint_auth_methods_supported = new[] { "private_key_jwt" },
+            }));
+            server.MapGet("/v1/keys", () =>
+            {
+                var parameters = key.ExportParameters(false);
+                return Results.Json(new
                 {
-                    new
+                    keys = new[]
                     {
-                        kty = "RSA",
-                        use = "sig",
-                        kid = KeyId,
-                        n = Base64UrlEncoder.Encode(parameters.Modulus),
-                        e = Base64UrlEncoder.Encode(parameters.Exponent),
-                        endorsements = new[] { "webchat", "msteams", "emulator", "test" },
+                        new
+                        {
+                            kty = "RSA",
+                            use = "sig",
+                            kid = KeyId,
+                            n = Base64UrlEncoder.Encode(parameters.Modulus),
+                            e = Base64UrlEncoder.Encode(parameters.Exponent),
+                            endorsements = new[] { "webchat", "msteams", "emulator", "test" },
+                        },
                     },
-                },
+                });
+            });
+            server.MapPost("/token", async (HttpRequest request) =>
+            {
+                var form = await request.ReadFormAsync();
+                TokenRequests.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
+                return form["client_id"] == AppId && form["client_secret"] == AppPassword
+                    ? Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = BotToken })
+                    : Results.Json(new { error = "invalid_client" }, statusCode: 401);
+            });
+            server.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request) =>
+            {
+                if (Interlocked.Decrement(ref failuresToServe) >= 0)
+                {
+                    return Results.StatusCode(503);
+                }
+
+                var body = await JsonNode.ParseAsync(request.Body);
+                Replies.Enqueue(new ConnectorReply(conversationId, activityId, request.Headers.Authorization.ToString(), body!.AsObject()));
+                return Results.Json(new { id = Guid.NewGuid().ToString("N") });
             });
         });
-        app.MapPost("/token", async (HttpRequest request) =>
-        {
-            var form = await request.ReadFormAsync();
-            TokenRequests.Enqueue(form.ToDictionary(f => f.Key, f => f.Value.ToString()));
-            return form["client_id"] == AppId && form["client_secret"] == AppPassword
-                ? Results.Json(new { token_type = "Bearer", expires_in = 3600, access_token = BotToken })
-                : Results.Json(new { error = "invalid_client" }, statusCode: 401);
-        });
-        app.MapPost("/v3/conversations/{conversationId}/activities/{activityId}", async (string conversationId, string activityId, HttpRequest request) =>
-        {
-            if (Interlocked.Decrement(ref failuresToServe) >= 0)
-            {
-                return Results.StatusCode(503);
-            }
-
-            var body = await JsonNode.ParseAsync(request.Body);
-            Replies.Enqueue(new ConnectorReply(conversationId, activityId, request.Headers.Authorization.ToString(), body!.AsObject()));
-            return Results.Json(new { id = Guid.NewGuid().ToString("N") });
-        });
-        app.StartAsync().GetAwaiter().GetResult();
-        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
     }
 
     public string Url { get; }

@@ -1,11 +1,7 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Asystent.Bot.IntegrationTests.Fakes;
 
@@ -24,37 +20,35 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     public FakeGraphApi()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        app = builder.Build();
-        app.MapPost("/me/messages", async (HttpRequest request) =>
+        (app, Url) = LocalServer.Start(server =>
         {
-            if (Interlocked.Decrement(ref failuresToServe) >= 0)
+            server.MapPost("/me/messages", async (HttpRequest request) =>
             {
-                return Results.Json(new { error = new { message = "An unexpected error has occurred.", type = "OAuthException", code = 2 } }, statusCode: 500);
-            }
+                if (Interlocked.Decrement(ref failuresToServe) >= 0)
+                {
+                    return Results.Json(new { error = new { message = "An unexpected error has occurred.", type = "OAuthException", code = 2 } }, statusCode: 500);
+                }
 
-            var token = request.Headers.Authorization.ToString() is { Length: > 7 } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : request.Query["access_token"].ToString();
-            if (token != PageToken)
-            {
-                return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190 } }, statusCode: 400);
-            }
+                var token = request.Headers.Authorization.ToString() is { Length: > 7 } header && header.StartsWith("Bearer ", StringComparison.Ordinal) ? header[7..] : request.Query["access_token"].ToString();
+                if (token != PageToken)
+                {
+                    return Results.Json(new { error = new { message = "Invalid OAuth access token.", type = "OAuthException", code = 190 } }, statusCode: 400);
+                }
 
-            using var body = await JsonDocument.ParseAsync(request.Body);
-            var root = body.RootElement.Clone();
-            var psid = root.GetProperty("recipient").GetProperty("id").GetString()!;
-            if (root.TryGetProperty("message", out var message)
-                && ((message.TryGetProperty("text", out var text) && text.GetString()!.Length > 2000)
-                    || (message.TryGetProperty("quick_replies", out var replies) && replies.GetArrayLength() > 13)))
-            {
-                return Results.Json(new { error = new { message = "(#100) Invalid parameter", type = "OAuthException", code = 100 } }, statusCode: 400);
-            }
+                using var body = await JsonDocument.ParseAsync(request.Body);
+                var root = body.RootElement.Clone();
+                var psid = root.GetProperty("recipient").GetProperty("id").GetString()!;
+                if (root.TryGetProperty("message", out var message)
+                    && ((message.TryGetProperty("text", out var text) && text.GetString()!.Length > 2000)
+                        || (message.TryGetProperty("quick_replies", out var replies) && replies.GetArrayLength() > 13)))
+                {
+                    return Results.Json(new { error = new { message = "(#100) Invalid parameter", type = "OAuthException", code = 100 } }, statusCode: 400);
+                }
 
-            Received.Enqueue(new SentToMessenger(psid, root));
-            return Results.Json(new { recipient_id = psid, message_id = $"m_{Interlocked.Increment(ref nextId)}" });
+                Received.Enqueue(new SentToMessenger(psid, root));
+                return Results.Json(new { recipient_id = psid, message_id = $"m_{Interlocked.Increment(ref nextId)}" });
         });
-        app.StartAsync().GetAwaiter().GetResult();
-        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        });
     }
 
     public string Url { get; }

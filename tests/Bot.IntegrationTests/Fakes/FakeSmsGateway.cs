@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Asystent.Bot.IntegrationTests.Fakes;
 
@@ -27,40 +23,38 @@ public sealed class FakeSmsGateway : IAsyncDisposable
 
     public FakeSmsGateway()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        app = builder.Build();
-        app.MapPost("/sms.do", async (HttpRequest request) =>
+        (app, Url) = LocalServer.Start(server =>
         {
-            Interlocked.Increment(ref requestCount);
-            if (Interlocked.Decrement(ref failuresToServe) >= 0)
+            server.MapPost("/sms.do", async (HttpRequest request) =>
             {
-                return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
-            }
+                Interlocked.Increment(ref requestCount);
+                if (Interlocked.Decrement(ref failuresToServe) >= 0)
+                {
+                    return Results.StatusCode(StatusCodes.Status503ServiceUnavailable);
+                }
 
-            if (request.Headers.Authorization.ToString() != $"Bearer {ApiKey}")
-            {
-                return Results.Json(new { error = 101, message = "Authorization failed" });
-            }
+                if (request.Headers.Authorization.ToString() != $"Bearer {ApiKey}")
+                {
+                    return Results.Json(new { error = 101, message = "Authorization failed" });
+                }
 
-            var form = await request.ReadFormAsync();
-            if (form["to"] == RefusedNumber.TrimStart('+'))
-            {
-                return Results.Json(new { error = 13, message = "No correct phone numbers" });
-            }
+                var form = await request.ReadFormAsync();
+                if (form["to"] == RefusedNumber.TrimStart('+'))
+                {
+                    return Results.Json(new { error = 13, message = "No correct phone numbers" });
+                }
 
-            var idx = form["idx"].ToString();
-            if (form["check_idx"] == "1" && idx.Length > 0 && !usedIdx.TryAdd(idx, 0))
-            {
-                return Results.Json(new { error = 105, message = "Invalid idx: already used" });
-            }
+                var idx = form["idx"].ToString();
+                if (form["check_idx"] == "1" && idx.Length > 0 && !usedIdx.TryAdd(idx, 0))
+                {
+                    return Results.Json(new { error = 105, message = "Invalid idx: already used" });
+                }
 
-            var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            Sent.Enqueue(new SentSms(id, form["to"].ToString(), form["message"].ToString(), idx));
-            return Results.Json(new { count = 1, list = new[] { new { id, points = 0.16, number = form["to"].ToString(), status = "QUEUE" } } });
+                var id = Interlocked.Increment(ref nextId).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                Sent.Enqueue(new SentSms(id, form["to"].ToString(), form["message"].ToString(), idx));
+                return Results.Json(new { count = 1, list = new[] { new { id, points = 0.16, number = form["to"].ToString(), status = "QUEUE" } } });
         });
-        app.StartAsync().GetAwaiter().GetResult();
-        Url = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        });
     }
 
     private int requestCount;
