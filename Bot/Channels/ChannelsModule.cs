@@ -1,6 +1,7 @@
 using Asystent.Bot.Channels.BotConnector;
 using Asystent.Bot.Channels.DirectLine;
 using Asystent.Bot.Channels.Messenger;
+using Asystent.Bot.Channels.Voice;
 using Asystent.Bot.Conversation;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +26,7 @@ public static class ChannelsModule
         services.AddHttpClient(nameof(SendApiClient), http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<SendApiClient>();
         services.AddSingleton<MessengerTurns>();
+        services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.SectionName);
         services.AddSingleton<AssistantBot>();
         services.AddSingleton<Conversation.Booking.BookingDialogue>();
         services.AddSingleton<Conversation.Cases.CaseStatusDialogue>();
@@ -61,11 +63,17 @@ public static class ChannelsModule
             app.Logger.LogWarning("Messenger is not configured (Messenger:VerifyToken, AppSecret, PageAccessToken): /api/messenger refuses every request.");
         }
 
+        if (!app.Services.GetRequiredService<IOptions<VoiceOptions>>().Value.IsConfigured)
+        {
+            app.Logger.LogWarning("The phone line is not configured (Voice:AuthToken, Voice:PublicBaseUrl): /api/voice refuses every request.");
+        }
+
         app.UseCors();
         app.UseWebSockets(new WebSocketOptions { KeepAliveInterval = TimeSpan.FromSeconds(20) });
         app.MapDirectLine();
         app.MapBotConnector();
         app.MapMessenger();
+        app.MapVoice();
         return app;
     }
 }

@@ -21,7 +21,8 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         Environment.SetEnvironmentVariable("KnowledgeBase__ModelPath", Path.Combine(DataFolder, "model"));
         Environment.SetEnvironmentVariable("DirectLine__Secret", DirectLineSecret);
         Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
-        foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)).Concat(StaffSettings()).Append(new("Cases__ImportApiKey", CasesImportKey)).Concat(MessengerSettings(Graph)))
+        foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)).Concat(StaffSettings()).Append(new("Cases__ImportApiKey", CasesImportKey)).Concat(MessengerSettings(Graph))
+            .Append(new("Voice__AuthToken", VoiceAuthToken)).Append(new("Voice__PublicBaseUrl", VoicePublicBaseUrl)))
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -80,6 +81,10 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Messenger__PageAccessToken"] = Fakes.FakeGraphApi.PageToken,
         ["Messenger__GraphApiBaseUrl"] = graph.Url,
     };
+
+    /// <summary>The phone provider's auth token, and the public address it calls (which its signatures cover).</summary>
+    public const string VoiceAuthToken = "voice-auth-token";
+    public const string VoicePublicBaseUrl = "https://asystent.test";
 
     /// <summary>The key the office's systems send with case imports.</summary>
     public const string CasesImportKey = "cases-import-key-for-tests";

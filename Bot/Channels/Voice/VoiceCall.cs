@@ -1,0 +1,125 @@
+using System.Globalization;
+using Asystent.KnowledgeBase.Appointments;
+using Asystent.KnowledgeBase.Languages;
+using Asystent.KnowledgeBase.ServiceCards;
+
+namespace Asystent.Bot.Channels.Voice;
+
+/// <summary>One answer of the phone line, in the caller's language: the TwiML for each point of the call.</summary>
+internal sealed class VoiceCall(CardCatalogue catalogue, Language language, DateTimeOffset now)
+{
+    private const string Action = "/api/voice";
+
+    public Language Language => language;
+
+    private string Tag => VoicePhrases.Tag(language);
+
+    public TwiML Greeting() => new TwiML()
+        .Gather($"{Action}?step=language", "pl-PL",
+        [
+            ($"Dzień dobry, tu automatyczny asystent: {catalogue.Office.Name.Best(Language.Pl)}. Po polsku naciśnij 1.", "pl-PL"),
+            ("For English, press 2.", "en-US"),
+            ("Українською – натисніть 3.", "uk-UA"),
+            ("По-русски – нажмите 4.", "ru-RU"),
+        ])
+        .Redirect($"{Action}?step=menu&lang=pl");
+
+    public TwiML Menu(string? lead = null, Language? language = null)
+    {
+        var call = language is { } other ? new VoiceCall(catalogue, other, now) : this;
+        return call.MenuTwiML(lead);
+    }
+
+    public TwiML AskQuestion(string? lead = null) => new TwiML()
+        .Gather($"{Action}?step=question&lang={language.Code()}", Tag, Prompts(lead, VoicePhrases.Get("ask_question", language)), speech: true, digits: null, hints: Hints(), timeoutSeconds: 5)
+        .Redirect($"{Action}?step=menu&lang={language.Code()}");
+
+    public TwiML Confirm(ServiceCard card) => new TwiML()
+        .Gather($"{Action}?step=confirm&lang={language.Code()}&card={card.Id}", Tag,
+            [string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("confirm", language), card.Title.Best(language))])
+        .Redirect($"{Action}?step=menu&lang={language.Code()}");
+
+    public TwiML Answer(ServiceCard card) => new TwiML()
+        .Say(Spoken(card), Tag)
+        .Gather($"{Action}?step=after&lang={language.Code()}&card={card.Id}", Tag, [VoicePhrases.Get("after", language)])
+        .Redirect($"{Action}?step=menu&lang={language.Code()}");
+
+    /// <summary>The information desk during its hours; otherwise when to call.</summary>
+    public TwiML Person()
+    {
+        var desk = catalogue.Office.FindUnit("BOM");
+        var phone = desk?.Phone ?? catalogue.Office.Phone ?? "";
+        var hours = desk is null ? null : OpeningHours.On(desk.Hours, DateOnly.FromDateTime(now.DateTime));
+        var time = TimeOnly.FromDateTime(now.DateTime);
+        if (hours is { } open && time >= open.Opens && time < open.Closes)
+        {
+            return new TwiML().Say(VoicePhrases.Get("connecting", language), Tag).Dial(phone);
+        }
+
+        return new TwiML().Say(string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("desk_closed", language), Spell(phone)), Tag).Hangup();
+    }
+
+    /// <summary>The card for the ear: what, where (unit, building, floor, room), today's hours, the fee. No links, no lists.</summary>
+    public string Spoken(ServiceCard card)
+    {
+        var view = LocalizedCard.From(card, catalogue, language);
+        var sentences = new List<string>
+        {
+            view.Title + ".",
+            string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("where", language), Where(view)),
+            Today(view),
+            view.FeesTotal == 0 ? VoicePhrases.Get("free", language)
+                : string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("fee", language), view.FeesTotal.ToString("0.##", AppointmentNotices.CultureOf(language))),
+        };
+        return string.Join(" ", sentences);
+    }
+
+    /// <summary>The details by SMS: title, place, today's hours and the online alternative (links are fine in writing).</summary>
+    public string SmsText(ServiceCard card)
+    {
+        var view = LocalizedCard.From(card, catalogue, language);
+        var text = string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("sms_intro", language), $"{view.Title}. {Where(view)}. {Today(view)}");
+        return view.Online?.Url is { } url ? $"{text} {url}" : text;
+    }
+
+    private TwiML MenuTwiML(string? lead) => new TwiML()
+        .Gather($"{Action}?step=choice&lang={language.Code()}", Tag, Prompts(lead, VoicePhrases.Get("menu", language)), speech: true, hints: Hints())
+        .Redirect($"{Action}?step=menu&lang={language.Code()}");
+
+    private static IEnumerable<string> Prompts(string? lead, string prompt) => lead is null ? [prompt] : [lead, prompt];
+
+    private string Where(LocalizedCard view)
+    {
+        string[] words = language switch
+        {
+            Language.En => ["ground floor", "floor", "room"],
+            Language.Uk => ["перший поверх", "поверх", "кімната"],
+            Language.Ru => ["первый этаж", "этаж", "кабинет"],
+            _ => ["parter", "piętro", "pokój"],
+        };
+        var parts = new List<string> { view.Unit.Name, view.Where.Building, view.Where.Floor == 0 ? words[0] : $"{words[1]} {view.Where.Floor}" };
+        if (view.Where.Room is { Length: > 0 } room)
+        {
+            parts.Add(char.IsAsciiDigit(room[0]) ? $"{words[2]} {room}" : room);
+        }
+
+        // Dashes and slashes are read out badly by speech synthesis.
+        return string.Join(", ", parts).Replace("–", " - ", StringComparison.Ordinal).Replace("/", " ", StringComparison.Ordinal);
+    }
+
+    private string Today(LocalizedCard view)
+    {
+        var today = OpeningHours.KeyOf(now.DayOfWeek);
+        return view.Unit.Hours.FirstOrDefault(h => h.Day == today) is { } hours && OpeningHours.TryParse(hours.Hours, out var opens, out var closes)
+            ? string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("open_today", language), Clock(opens), Clock(closes))
+            : VoicePhrases.Get("closed_today", language);
+    }
+
+    // "7:30", not "07:30": read as a time of day in every language.
+    private static string Clock(TimeOnly time) => time.Minute == 0 ? time.Hour.ToString(CultureInfo.InvariantCulture) : $"{time.Hour}:{time.Minute:D2}";
+
+    // A phone number read digit group by digit group, not as one big number.
+    private static string Spell(string phone) => string.Join(", ", phone.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(group => string.Join(" ", group.ToCharArray())));
+
+    private string Hints() => string.Join(", ", catalogue.Cards.Select(c => c.Title.Best(language)).Where(t => t.Length <= 100).Take(100));
+}

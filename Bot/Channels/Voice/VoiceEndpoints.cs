@@ -1,0 +1,125 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Asystent.KnowledgeBase;
+using Asystent.KnowledgeBase.Appointments;
+using Asystent.KnowledgeBase.Languages;
+using Asystent.KnowledgeBase.Notifications;
+using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.ServiceCards;
+using Asystent.KnowledgeBase.Storage;
+using Asystent.KnowledgeBase.Understanding;
+using Microsoft.Extensions.Options;
+
+namespace Asystent.Bot.Channels.Voice;
+
+/// <summary>
+/// The phone line: Twilio-compatible voice webhooks answered with TwiML. Every request's
+/// X-Twilio-Signature is checked over the public URL and the form before anything else. The caller
+/// picks a language by key, then "where do I go" (said in their own words, recognised in that
+/// language with the card titles as hints; an unsure recognition is confirmed by key) or a person
+/// (the information desk during its hours). Answers are written for the ear, and the details can
+/// follow by SMS to the calling number.
+/// </summary>
+public static partial class VoiceEndpoints
+{
+    private const double SureConfidence = 0.6;
+
+    public static IEndpointRouteBuilder MapVoice(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/api/voice", Call).WithTags("Voice").WithName("VoiceWebhook")
+            .WithSummary("Twilio-compatible voice webhook (new calls and the answers to each question), answering TwiML.");
+        return app;
+    }
+
+    private static async Task<IResult> Call(HttpRequest request, IOptions<VoiceOptions> options, CardSearchService search, IServiceScopeFactory scopes,
+        OutboxSignal outbox, KnowledgeBaseOptions knowledgeBase, TimeProvider clock, ILoggerFactory loggers)
+    {
+        var settings = options.Value;
+        if (!settings.IsConfigured)
+        {
+            return Results.Problem(title: "The phone line is not configured", detail: "Set Voice:AuthToken and Voice:PublicBaseUrl.", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+
+        var form = request.HasFormContentType ? await request.ReadFormAsync() : FormCollection.Empty;
+        var url = settings.PublicBaseUrl!.TrimEnd('/') + request.PathBase + request.Path + request.QueryString;
+        if (!TwilioSignature.Matches(request.Headers["X-Twilio-Signature"], settings.AuthToken!, url, form.Select(f => KeyValuePair.Create(f.Key, f.Value.ToString()))))
+        {
+            loggers.CreateLogger(typeof(VoiceEndpoints)).LogWarning("A voice request with a missing or wrong X-Twilio-Signature was refused");
+            return Results.Problem(title: "Forbidden", detail: "The X-Twilio-Signature does not match.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        var language = Languages.TryParse(request.Query["lang"], out var chosen) ? chosen : Language.Pl;
+        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(knowledgeBase.TimeZone));
+        var call = new VoiceCall(search.Catalogue, language, now);
+        var digits = form["Digits"].ToString();
+        var speech = form["SpeechResult"].ToString();
+        var twiml = request.Query["step"].ToString() switch
+        {
+            "language" => call.Menu(language: digits switch { "2" => Language.En, "3" => Language.Uk, "4" => Language.Ru, _ => Language.Pl }),
+            "menu" => call.Menu(),
+            "choice" when digits == "1" || MatterWords().IsMatch(speech) => call.AskQuestion(),
+            "choice" when digits == "0" || PersonWords().IsMatch(speech) => call.Person(),
+            "choice" => call.Menu(VoicePhrases.Get("no_choice", language)),
+            "question" => Understand(call, search, speech, form["Confidence"].ToString(), language),
+            "confirm" when digits == "1" && search.Catalogue.Find(request.Query["card"].ToString()) is { } card => call.Answer(card),
+            "confirm" => call.AskQuestion(),
+            "after" when digits == "1" && search.Catalogue.Find(request.Query["card"].ToString()) is { } card =>
+                call.Menu(await TextDetailsAsync(scopes, outbox, card, call, form["From"].ToString(), form["CallSid"].ToString(), clock)),
+            "after" when digits == "2" => call.AskQuestion(),
+            "after" when digits == "0" => call.Person(),
+            "after" => call.Menu(),
+            _ => call.Greeting(),
+        };
+        return Results.Content(twiml.ToString(), "application/xml");
+    }
+
+    private static TwiML Understand(VoiceCall call, CardSearchService search, string speech, string confidence, Language language)
+    {
+        if (string.IsNullOrWhiteSpace(speech))
+        {
+            return call.AskQuestion(VoicePhrases.Get("not_understood", language));
+        }
+
+        var results = search.Search(new SearchRequest(speech, language, 1)).Results;
+        var best = results.Count > 0 ? results[0] : null;
+        if (best is null || best.Score < MessageInterpreter.ServiceMinScore || search.Catalogue.Find(best.Id) is not { } card)
+        {
+            return call.AskQuestion(VoicePhrases.Get("not_understood", language));
+        }
+
+        var sure = double.TryParse(confidence, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) && c >= SureConfidence;
+        return sure ? call.Answer(card) : call.Confirm(card);
+    }
+
+    /// <summary>Queues the details as an SMS to the calling number (once per call and card); says whether it could.</summary>
+    private static async Task<string> TextDetailsAsync(IServiceScopeFactory scopes, OutboxSignal outbox, ServiceCard card, VoiceCall call, string from, string callSid, TimeProvider clock)
+    {
+        if (ContactDetails.NormalizePhone(from) is not { } phone)
+        {
+            return VoicePhrases.Get("sms_impossible", call.Language);
+        }
+
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
+        var key = $"voice:{(callSid.Length is > 0 and <= 64 ? callSid : phone)}:{card.Id}";
+        if (!db.Outbox.Any(m => m.DedupKey == key))
+        {
+            var now = clock.GetUtcNow();
+            db.Outbox.Add(new OutboxMessageRecord
+            {
+                DedupKey = key, Channel = OutboxChannels.Sms, Recipient = phone, Body = call.SmsText(card),
+                NotBefore = now.UtcDateTime, NextAttemptAt = now.UtcDateTime, Status = OutboxStatus.Pending, CreatedAt = now,
+            });
+            await db.SaveChangesAsync();
+            outbox.Pulse();
+        }
+
+        return VoicePhrases.Get("sms_sent", call.Language);
+    }
+
+    [GeneratedRegex(@"spraw|matter|question|справ|дел", RegexOptions.IgnoreCase)]
+    private static partial Regex MatterWords();
+
+    [GeneratedRegex(@"pracownik|człowiek|czlowiek|konsultant|person|human|agent|працівник|людин|оператор|сотрудник|человек", RegexOptions.IgnoreCase)]
+    private static partial Regex PersonWords();
+}

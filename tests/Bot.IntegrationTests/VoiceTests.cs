@@ -1,0 +1,133 @@
+using System.Net;
+using System.Xml.Linq;
+using Asystent.Bot.Channels.Voice;
+using Asystent.KnowledgeBase.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Asystent.Bot.IntegrationTests;
+
+/// <summary>The phone line as a Twilio-compatible provider drives it: signed form posts, TwiML back.</summary>
+public sealed class VoiceTests(AssistantFactory factory)
+{
+    private readonly HttpClient client = factory.CreateClient();
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    // The examples from Twilio's documentation of webhook security, with their published signatures.
+    [Theory]
+    [InlineData("+14158675309", "RSOYDt4T1cUTdK1PDd93/VVr8B8=")]
+    [InlineData("+12349013030", "0/KCTR6DLpKmkAf8muzZqo1nDgQ=")]
+    public void Signatures_match_the_published_examples(string caller, string expected)
+    {
+        var parameters = new Dictionary<string, string>
+        {
+            ["CallSid"] = "CA1234567890ABCDE", ["Caller"] = caller, ["Digits"] = "1234", ["From"] = caller, ["To"] = "+18005551212",
+        };
+        Assert.Equal(expected, TwilioSignature.Compute("12345", "https://mycompany.com/myapp.php?foo=1&bar=2", parameters));
+    }
+
+    private async Task<(HttpResponseMessage Response, XElement? TwiML)> PostAsync(string pathAndQuery, Dictionary<string, string> form, string? signature = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, pathAndQuery) { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Add("X-Twilio-Signature", signature ?? TwilioSignature.Compute(AssistantFactory.VoiceAuthToken, AssistantFactory.VoicePublicBaseUrl + pathAndQuery, form));
+        var response = await client.SendAsync(request, Token);
+        return (response, response.IsSuccessStatusCode ? XElement.Parse(await response.Content.ReadAsStringAsync(Token)) : null);
+    }
+
+    private static Dictionary<string, string> Form(string callSid, params (string Key, string Value)[] extra)
+    {
+        var form = new Dictionary<string, string> { ["CallSid"] = callSid, ["From"] = "+48600700900", ["To"] = "+48338001000" };
+        foreach (var (key, value) in extra)
+        {
+            form[key] = value;
+        }
+
+        return form;
+    }
+
+    [Fact]
+    public async Task A_forged_request_is_refused()
+    {
+        var (response, _) = await PostAsync("/api/voice", Form("CA-forged"), signature: "bm90IGEgc2lnbmF0dXJl");
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+        var (tampered, _) = await PostAsync("/api/voice?step=menu&lang=en", Form("CA-forged"), signature: TwilioSignature.Compute(AssistantFactory.VoiceAuthToken, AssistantFactory.VoicePublicBaseUrl + "/api/voice", Form("CA-forged")));
+        Assert.Equal(HttpStatusCode.Forbidden, tampered.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_caller_picks_english_asks_in_words_gets_an_answer_for_the_ear_and_the_details_by_sms()
+    {
+        var call = $"CA{Guid.NewGuid():N}";
+        var (greeting, twiml) = await PostAsync("/api/voice", Form(call));
+        Assert.Equal("application/xml", greeting.Content.Headers.ContentType?.MediaType);
+        var says = twiml!.Descendants("Say").ToList();
+        Assert.Equal(["pl-PL", "en-US", "uk-UA", "ru-RU"], says.Select(s => s.Attribute("language")!.Value));
+
+        var (_, menu) = await PostAsync("/api/voice?step=language", Form(call, ("Digits", "2")));
+        var gather = menu!.Element("Gather")!;
+        Assert.Equal("en-US", gather.Attribute("language")!.Value);
+        Assert.Contains("press 1", gather.Element("Say")!.Value, StringComparison.Ordinal);
+
+        var (_, question) = await PostAsync("/api/voice?step=choice&lang=en", Form(call, ("Digits", "1")));
+        var speech = question!.Element("Gather")!;
+        Assert.Equal("speech", speech.Attribute("input")!.Value);
+        Assert.Contains("Passport", speech.Attribute("hints")!.Value, StringComparison.Ordinal);
+
+        var (_, answer) = await PostAsync("/api/voice?step=question&lang=en", Form(call, ("SpeechResult", "register a car imported from Germany"), ("Confidence", "0.92")));
+        var spoken = answer!.Element("Say")!.Value;
+        Assert.Contains("Transport and Vehicles Department", spoken, StringComparison.Ordinal);
+        Assert.DoesNotContain("http", spoken, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", spoken, StringComparison.Ordinal);
+        var after = answer.Element("Gather")!.Attribute("action")!.Value;
+
+        var (_, sent) = await PostAsync(after, Form(call, ("Digits", "1")));
+        Assert.Contains("sent you a text", sent!.Element("Gather")!.Element("Say")!.Value, StringComparison.Ordinal);
+        var sms = await factory.Sms.WaitForAsync(s => s.To == "48600700900" && s.Message.Contains("Transport and Vehicles Department", StringComparison.Ordinal));
+        Assert.StartsWith("County office:", sms.Message, StringComparison.Ordinal);
+
+        // Pressing 1 again in the same call does not send the same text twice.
+        await PostAsync(after, Form(call, ("Digits", "1")));
+        await using var scope = factory.Services.CreateAsyncScope();
+        Assert.Equal(1, await scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Outbox.CountAsync(m => m.DedupKey.StartsWith($"voice:{call}:"), Token));
+    }
+
+    [Fact]
+    public async Task An_unsure_recognition_is_confirmed_by_key_in_polish()
+    {
+        var (_, confirm) = await PostAsync("/api/voice?step=question&lang=pl", Form("CA-unsure", ("SpeechResult", "karta wędkarska"), ("Confidence", "0.31")));
+        var gather = confirm!.Element("Gather")!;
+        Assert.Equal("pl-PL", gather.Attribute("language")!.Value);
+        Assert.Contains("Czy chodzi o: Karta wędkarska", gather.Element("Say")!.Value, StringComparison.Ordinal);
+
+        var (_, answer) = await PostAsync(gather.Attribute("action")!.Value, Form("CA-unsure", ("Digits", "1")));
+        Assert.Contains("Karta wędkarska.", answer!.Element("Say")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Nothing_heard_or_nothing_understood_gets_the_question_again()
+    {
+        var (_, silence) = await PostAsync("/api/voice?step=question&lang=uk", Form("CA-silent"));
+        Assert.Contains("не зрозумів", silence!.Element("Gather")!.Element("Say")!.Value, StringComparison.Ordinal);
+
+        var (_, noChoice) = await PostAsync("/api/voice?step=choice&lang=ru", Form("CA-silent", ("Digits", "7")));
+        Assert.Contains("не расслышал", noChoice!.Element("Gather")!.Element("Say")!.Value, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Asking_for_a_person_is_a_transfer_during_desk_hours_or_the_hours_to_call()
+    {
+        var (_, person) = await PostAsync("/api/voice?step=choice&lang=pl", Form("CA-person", ("SpeechResult", "chcę rozmawiać z pracownikiem"), ("Confidence", "0.8")));
+        // Which of the two depends on the hour the test runs; both are checked for what they must say.
+        var desk = factory.Services.GetRequiredService<Asystent.KnowledgeBase.Search.CardSearchService>().Catalogue.Office.FindUnit("BOM")!;
+        if (person!.Element("Dial") is { } dial)
+        {
+            Assert.Equal(desk.Phone, dial.Value);
+            Assert.Contains("Łączę z punktem informacyjnym", person.Element("Say")!.Value, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Contains("Punkt informacyjny jest teraz nieczynny", person.Element("Say")!.Value, StringComparison.Ordinal);
+            Assert.NotNull(person.Element("Hangup"));
+        }
+    }
+}
