@@ -67,14 +67,19 @@ public sealed partial class BookingDialogueTests(AssistantFactory factory)
         var offer = await chat.SayAsync("Umów wizytę");
         Assert.Contains("Wniosek o paszport", Text(offer), StringComparison.Ordinal);
 
-        var afternoon = await chat.SayAsync("w czwartek po 14");
+        // Weekdays named as a resident would; the ones chosen are open days next time they come round
+        // (not a holiday), so the test holds in any week of the year.
+        var (afternoonDay, afternoonWord) = NextOpenWeekday(except: DayOfWeek.Friday);
+        var (exactDay, exactWord) = NextOpenWeekday(except: afternoonDay.DayOfWeek);
+        var afternoon = await chat.SayAsync($"w {afternoonWord} po 14");
         var labels = Actions(afternoon)[..^2];
         Assert.NotEmpty(labels);
         Assert.All(labels, label => Assert.True(string.CompareOrdinal(label[^5..], "14:00") >= 0, label));
-        Assert.All(labels, label => Assert.StartsWith("czw.", label, StringComparison.Ordinal));
+        var abbreviation = afternoonDay.ToString("ddd", System.Globalization.CultureInfo.GetCultureInfo("pl-PL"));
+        Assert.All(labels, label => Assert.StartsWith(abbreviation, label, StringComparison.Ordinal));
 
-        var exact = Text(await chat.SayAsync("w piątek o 10:15"));
-        Assert.Contains("piątek", exact, StringComparison.Ordinal);
+        var exact = Text(await chat.SayAsync($"w {exactWord} o 10:15"));
+        Assert.Contains(exactDay.ToString("d MMMM yyyy", System.Globalization.CultureInfo.GetCultureInfo("pl-PL")), exact, StringComparison.Ordinal);
         Assert.Contains("10:15", exact, StringComparison.Ordinal);
         Assert.Contains("imię i nazwisko", exact, StringComparison.Ordinal);
     }
@@ -168,6 +173,17 @@ public sealed partial class BookingDialogueTests(AssistantFactory factory)
         Assert.Contains("Passport application", Text(offer), StringComparison.Ordinal);
         Assert.Contains("Another day", Actions(offer));
         Assert.Contains("first name and surname", Text(await chat.SayAsync("1")), StringComparison.Ordinal);
+    }
+
+    /// <summary>The date "w środę" means today (the next such weekday, a week on when it is today) for the first working weekday that is not a holiday.</summary>
+    private static (DateOnly Day, string Word) NextOpenWeekday(DayOfWeek except)
+    {
+        string[] words = ["", "poniedziałek", "wtorek", "środę", "czwartek", "piątek"];
+        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw")).DateTime);
+        return Enumerable.Range(1, 7).Select(today.AddDays)
+            .Where(d => d.DayOfWeek is >= DayOfWeek.Monday and <= DayOfWeek.Friday && d.DayOfWeek != except && !Asystent.KnowledgeBase.Appointments.PolishHolidays.IsHoliday(d))
+            .Select(d => (d, words[(int)d.DayOfWeek]))
+            .First();
     }
 
     private async Task<string> BookThroughApiAsync(string service, int daysAhead, string phone)
