@@ -201,7 +201,7 @@ internal static class CardAnswer
         return view.Unit.Phone is { } phone ? $"{text}, tel. {phone}" : text;
     }
 
-    private static readonly CultureInfo PolishCulture = CultureInfo.GetCultureInfo("pl-PL");
+    private static readonly CultureInfo PolishCulture = Language.Pl.Culture();
 
     internal static string Money(decimal amount) => amount.ToString("0.00", PolishCulture).Replace(",00", "", StringComparison.Ordinal) + " zł";
 }

@@ -14,7 +14,7 @@ namespace Asystent.Bot.Notifications;
 /// </summary>
 public sealed class OutboxWorker(
     IServiceScopeFactory scopes, OutboxSignal signal, SmsGatewayClient sms, SmtpMailer mailer,
-    IOptions<NotificationOptions> options, TimeProvider clock, ILogger<OutboxWorker> logger) : BackgroundService
+    IOptions<NotificationOptions> options, TimeProvider clock, Hosting.Readiness readiness, ILogger<OutboxWorker> logger) : BackgroundService
 {
     private const int BatchSize = 20;
 
@@ -29,6 +29,9 @@ public sealed class OutboxWorker(
         {
             logger.LogWarning("No mail server is configured (Notifications:Smtp:Host): e-mail confirmations and notices wait in the outbox");
         }
+
+        // On a new machine the outbox table exists only once start-up has migrated the database.
+        await readiness.WhenDatabaseReady(stoppingToken);
 
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -11,7 +11,7 @@ namespace Asystent.Bot.Staff;
 internal static class StaffPages
 {
     private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
-    private static readonly CultureInfo Polish = CultureInfo.GetCultureInfo("pl-PL");
+    private static readonly CultureInfo Polish = Language.Pl.Culture();
 
     public static string SignIn(string antiforgery, string? returnUrl, string? message) => Page("Logowanie pracownika", $"""
         <main class="narrow">

@@ -95,15 +95,7 @@ public static class AppointmentNotices
 
     /// <summary>"wtorek, 1 grudnia 2026", "Tuesday, 1 December 2026" and so on.</summary>
     public static string LongDate(DateTimeOffset date, Language language) =>
-        date.ToString("dddd, d MMMM yyyy", CultureOf(language));
-
-    public static CultureInfo CultureOf(Language language) => CultureInfo.GetCultureInfo(language switch
-    {
-        Language.En => "en-GB",
-        Language.Uk => "uk-UA",
-        Language.Ru => "ru-RU",
-        _ => "pl-PL",
-    });
+        date.ToString("dddd, d MMMM yyyy", language.Culture());
 
     /// <summary>Where to come: unit, address, floor and room, in as few words as the person needs.</summary>
     public static string Place(OfficeUnit? unit, OfficeDirectory office, Language language)

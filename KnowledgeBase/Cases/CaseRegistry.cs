@@ -231,7 +231,7 @@ public sealed class CaseRegistry(AssistantDbContext db, CardSearchService search
         var complex = bool.TryParse(row["complex"], out var c) && c;
         var digits = row["phone"] is { } phone ? new string(phone.Where(char.IsAsciiDigit).ToArray()) : null;
         return new ParsedCase(
-            CaseNumberRecognizer.Find(row["caseNumber"]!)!, row["unit"]!.ToUpperInvariant() is var u ? Catalogue.Office.FindUnit(u)!.Code : u,
+            CaseNumberRecognizer.Find(row["caseNumber"]!)!, Catalogue.Office.FindUnit(row["unit"]!)!.Code,
             row["service"]!, row["status"]!, Moment(row["statusDate"])!.Value, filed, filed.AddMonths(complex ? 2 : 1),
             row["missing"], digits is { Length: >= 3 } ? digits[^3..] : null);
     }

@@ -45,7 +45,7 @@ public static class CaseTexts
             status == CaseStatus.WaitingForDocuments && string.IsNullOrWhiteSpace(detail) ? MissingUnknown[(int)language] : detail);
 
     public static string DeadlineText(DateOnly deadline, Language language) =>
-        string.Format(System.Globalization.CultureInfo.InvariantCulture, Deadline[(int)language], deadline.ToString("d MMMM yyyy", Appointments.AppointmentNotices.CultureOf(language)));
+        string.Format(System.Globalization.CultureInfo.InvariantCulture, Deadline[(int)language], deadline.ToString("d MMMM yyyy", language.Culture()));
 
     public static string ReadyNoticeText(string office, string number, string place, Language language) =>
         string.Format(System.Globalization.CultureInfo.InvariantCulture, ReadyNotice[(int)language], office, number, place);

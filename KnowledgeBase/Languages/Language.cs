@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Asystent.KnowledgeBase.Languages;
 
 /// <summary>The four languages the office serves. Polish is the reference language of every card.</summary>
@@ -22,6 +24,15 @@ public static class Languages
         Language.Ru => "ru",
         _ => throw new ArgumentOutOfRangeException(nameof(language)),
     };
+
+    /// <summary>The culture dates, weekdays and numbers are written in for people of this language.</summary>
+    public static CultureInfo Culture(this Language language) => CultureInfo.GetCultureInfo(language switch
+    {
+        Language.En => "en-GB",
+        Language.Uk => "uk-UA",
+        Language.Ru => "ru-RU",
+        _ => "pl-PL",
+    });
 
     public static bool TryParse(string? code, out Language language)
     {

@@ -57,7 +57,7 @@ public sealed class OutboxWorkerTests(AssistantFactory factory) : IAsyncLifetime
 
     private OutboxWorker Worker() => new(services.GetRequiredService<IServiceScopeFactory>(), services.GetRequiredService<OutboxSignal>(),
         services.GetRequiredService<SmsGatewayClient>(), services.GetRequiredService<SmtpMailer>(),
-        services.GetRequiredService<IOptions<NotificationOptions>>(), clock, NullLogger<OutboxWorker>.Instance);
+        services.GetRequiredService<IOptions<NotificationOptions>>(), clock, new Hosting.Readiness(), NullLogger<OutboxWorker>.Instance);
 
     private async Task<T> WithDbAsync<T>(Func<AssistantDbContext, Task<T>> work)
     {

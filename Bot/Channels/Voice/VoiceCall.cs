@@ -69,7 +69,7 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
             string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("where", language), Where(view)),
             Today(view),
             view.FeesTotal == 0 ? VoicePhrases.Get("free", language)
-                : string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("fee", language), view.FeesTotal.ToString("0.##", AppointmentNotices.CultureOf(language))),
+                : string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("fee", language), view.FeesTotal.ToString("0.##", language.Culture())),
         };
         return string.Join(" ", sentences);
     }

@@ -8,6 +8,7 @@ using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.ServiceCards;
 using Asystent.KnowledgeBase.Storage;
 using Asystent.KnowledgeBase.Understanding;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Asystent.Bot.Channels.Voice;
@@ -102,7 +103,7 @@ public static partial class VoiceEndpoints
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
         var key = $"voice:{(callSid.Length is > 0 and <= 64 ? callSid : phone)}:{card.Id}";
-        if (!db.Outbox.Any(m => m.DedupKey == key))
+        if (!await db.Outbox.AnyAsync(m => m.DedupKey == key))
         {
             var now = clock.GetUtcNow();
             db.Outbox.Add(new OutboxMessageRecord

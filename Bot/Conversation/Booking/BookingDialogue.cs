@@ -202,7 +202,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
 
     /// <summary>"24 grudnia 2026": a date that reads well inside a sentence in every language.</summary>
     private static string DayText(DateOnly day, Language language) =>
-        day.ToString("d MMMM yyyy", AppointmentNotices.CultureOf(language));
+        day.ToString("d MMMM yyyy", language.Culture());
 
     private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
 

@@ -38,7 +38,7 @@ internal sealed partial record SlotWish(DateOnly? Day, TimeOnly? At, TimeOnly? A
 
     /// <summary>"wt. 1 gru, 09:15": short enough for a button, unambiguous within an offer.</summary>
     public static string Label(DateTimeOffset start, Language language) =>
-        start.ToString("ddd d MMM, HH:mm", AppointmentNotices.CultureOf(language));
+        start.ToString("ddd d MMM, HH:mm", language.Culture());
 
     /// <summary>"wtorek, 1 grudnia 2026, 09:15" for read-backs.</summary>
     public static string Long(DateTimeOffset start, Language language) =>

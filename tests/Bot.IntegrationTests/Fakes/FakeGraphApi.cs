@@ -58,22 +58,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
     public void FailNext(int count) => Volatile.Write(ref failuresToServe, count);
 
     /// <summary>The text messages sent to one person, in order, once at least <paramref name="count"/> have come.</summary>
-    public async Task<List<JsonElement>> MessagesToAsync(string psid, int count = 1)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            var messages = Received.Where(r => r.Psid == psid && r.Body.TryGetProperty("message", out _)).Select(r => r.Body.GetProperty("message")).ToList();
-            if (messages.Count >= count)
-            {
-                return messages;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException($"fewer than {count} messages reached {psid}");
-    }
+    public Task<List<JsonElement>> MessagesToAsync(string psid, int count = 1) =>
+        Eventually.ValueAsync(() => Received.Where(r => r.Psid == psid && r.Body.TryGetProperty("message", out _)).Select(r => r.Body.GetProperty("message")).ToList() is { } messages && messages.Count >= count ? messages : null,
+            $"fewer than {count} messages reached {psid}", TimeSpan.FromSeconds(20));
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

@@ -68,21 +68,8 @@ public sealed class FakeSmsGateway : IAsyncDisposable
     /// <summary>The next <paramref name="count"/> requests get 503, as a gateway under maintenance answers.</summary>
     public void FailNext(int count) => Volatile.Write(ref failuresToServe, count);
 
-    public async Task<SentSms> WaitForAsync(Func<SentSms, bool> match, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Sent.FirstOrDefault(match) is { } sms)
-            {
-                return sms;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The expected SMS did not arrive at the gateway.");
-    }
+    public Task<SentSms> WaitForAsync(Func<SentSms, bool> match, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(() => Sent.FirstOrDefault(match), "The expected SMS did not arrive at the gateway.", timeout);
 
     public async ValueTask DisposeAsync() => await app.DisposeAsync();
 }

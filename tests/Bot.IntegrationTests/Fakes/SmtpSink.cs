@@ -27,21 +27,8 @@ public sealed class SmtpSink : IAsyncDisposable
 
     public ConcurrentQueue<MimeMessage> Messages { get; } = new();
 
-    public async Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (Messages.FirstOrDefault(match) is { } message)
-            {
-                return message;
-            }
-
-            await Task.Delay(100);
-        }
-
-        throw new TimeoutException("The expected e-mail did not arrive at the SMTP sink.");
-    }
+    public Task<MimeMessage> WaitForAsync(Func<MimeMessage, bool> match, TimeSpan? timeout = null) =>
+        Eventually.ValueAsync(() => Messages.FirstOrDefault(match), "The expected e-mail did not arrive at the SMTP sink.", timeout);
 
     private async Task AcceptAsync()
     {
