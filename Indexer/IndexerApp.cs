@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Asystent.Indexer;
 
-/// <summary>The staff's command line for the knowledge base: validate cards, build the index, search, evaluate, import cases.</summary>
+/// <summary>The staff's command line for the knowledge base: validate cards, build the index, search, evaluate, import cases, add staff accounts.</summary>
 internal static class IndexerApp
 {
     private const string Usage = """
@@ -25,9 +25,12 @@ internal static class IndexerApp
                                 cross-validation and the held-out set, by language)
           import-cases FILE     import cases from the office's systems (.csv or .json); prints
                                 rejected records as file:line: reason; exit 1 if any was rejected
+          staff-add USER [--role clerk|admin] [--units KT,BP]
+                                create a staff account, or set a new password, role and units;
+                                the password (12+ characters) is read from standard input
         """;
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, string? root = null)
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, string? root = null, TextReader? input = null)
     {
         output ??= Console.Out;
         if (args.Length == 0 || args[0] is "-h" or "--help" or "help")
@@ -56,6 +59,7 @@ internal static class IndexerApp
                 "search" => SearchCommand.Run(provider, args[1..], output),
                 "eval" => EvaluateCommand.Run(provider, args[1..], output),
                 "import-cases" => await ImportCasesCommand.RunAsync(provider, args[1..], output),
+                "staff-add" => await StaffAddCommand.RunAsync(provider, args[1..], input ?? Console.In, output),
                 _ => await UnknownAsync(args[0], output),
             };
         }

@@ -32,6 +32,7 @@ public static class KnowledgeBaseModule
         services.AddSingleton<OutboxSignal>();
         services.AddScoped<AppointmentBook>();
         services.AddScoped<Cases.CaseRegistry>();
+        services.AddScoped<Staff.StaffAccounts>();
         services.AddSingleton<Cases.FailedAttempts>();
 
         var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);

@@ -3,6 +3,7 @@ using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Conversation.Booking;
 using Asystent.Bot.Conversation.Cases;
+using Asystent.Bot.Conversation.Handoff;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Entities;
 using Asystent.KnowledgeBase.Intents;
@@ -19,10 +20,11 @@ namespace Asystent.Bot.Conversation;
 /// matters are answered from the best service card, asking "did you mean…?" when cards are too close
 /// to call; follow-ups ("ile to kosztuje?") answer from the card under discussion; booking, moving and
 /// cancelling a visit is handed to the booking dialogue, and case status to the case dialogue, until
-/// they end; after two misunderstandings
-/// in a row the assistant offers a person.
+/// they end. A person is offered on request, on a complaint and after two misunderstandings in a
+/// row; with consent the handoff dialogue takes the conversation to a clerk or a callback request.
 /// </summary>
-public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, BookingDialogue booking, CaseStatusDialogue cases, KnowledgeBaseOptions options, TimeProvider clock)
+public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, BookingDialogue booking, CaseStatusDialogue cases,
+    HandoffDialogue handoff, KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxMessageLength = 500;
 
@@ -78,12 +80,22 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             return ([Message(Phrases.Get("language_set", requested), requested, Actions(requested))], state with { Language = requested, LanguageChosen = true });
         }
 
+        if (state.Handoff is not null)
+        {
+            if (await handoff.ContinueAsync(text, state, incoming, conversationId, cancellationToken) is { } handled)
+            {
+                return handled;
+            }
+
+            state = state with { Handoff = null };
+        }
+
         if (state.Booking is not null)
         {
             // A person can always leave the booking: to a clerk, to another question, or just "stop".
             if (Phrases.KeyOf(text, "talk_to_person") is not null)
             {
-                return ([Message(Person(language), language)], state with { Booking = null, Misunderstandings = 0 });
+                return handoff.Offer(state, HandoffReasons.Request);
             }
 
             if (Phrases.KeyOf(text, "another") is not null || BookingDialogue.AsksToStop(text))
@@ -105,7 +117,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         {
             if (Phrases.KeyOf(text, "talk_to_person") is not null)
             {
-                return ([Message(Person(language), language)], state with { Case = null, Misunderstandings = 0 });
+                return handoff.Offer(state, HandoffReasons.Request);
             }
 
             return Phrases.KeyOf(text, "another") is not null || BookingDialogue.AsksToStop(text)
@@ -125,7 +137,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             case "another":
                 return ([Message(Phrases.Get("ask_next", language), language)], state with { Misunderstandings = 0 });
             case "talk_to_person":
-                return ([Message(Person(language), language)], state with { Misunderstandings = 0 });
+                return handoff.Offer(state, HandoffReasons.Request);
             case "details" when current is not null:
                 return ([Message(CardAnswer.Details(current, catalogue, language), language, CardActions(current, language))], state with { Misunderstandings = 0 });
             case "checklist" when current is not null:
@@ -179,11 +191,14 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 case IntentNames.Goodbye:
                     return ([Message(Phrases.Get("goodbye", language), language)], state with { Misunderstandings = 0 });
                 case IntentNames.HumanHandoff:
-                    return Reply(Person(language), state);
+                    return handoff.Offer(state, HandoffReasons.Request);
                 case IntentNames.OfficeHours:
                     return Card(service ?? "godziny-i-kontakt", state, rich);
                 case IntentNames.Complaint:
-                    return Card("skargi-i-wnioski", state, rich);
+                    // How to file it, and a person to talk to at once if they wish.
+                    var (complaintCard, afterCard) = Card("skargi-i-wnioski", state, rich);
+                    var (offer, offered) = handoff.Offer(afterCard, HandoffReasons.Complaint);
+                    return ([.. complaintCard, .. offer], offered);
                 case IntentNames.OutOfScope:
                     return Misunderstood(state, "out_of_scope");
                 case IntentNames.CaseStatus:
@@ -243,23 +258,14 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     private static (IReadOnlyList<Activity>, DialogState) Reply(string text, DialogState state) =>
         ([Message(text, state.Language, Actions(state.Language))], state with { Misunderstandings = 0 });
 
-    private static (IReadOnlyList<Activity>, DialogState) Misunderstood(DialogState state, string phrase = "not_understood")
+    /// <summary>"I did not understand"; the second time in a row, with the offer of a person.</summary>
+    private (IReadOnlyList<Activity>, DialogState) Misunderstood(DialogState state, string phrase = "not_understood")
     {
         var count = state.Misunderstandings + 1;
         var text = Phrases.Get(phrase, state.Language);
-        if (count >= 2)
-        {
-            text += "\n\n" + Phrases.Get("offer_person", state.Language);
-        }
-
-        return ([Message(text, state.Language, Actions(state.Language))], state with { Misunderstandings = count });
-    }
-
-    private string Person(Language language)
-    {
-        var desk = search.Catalogue.Office.FindUnit("BOM");
-        var hours = desk is null ? "" : CardAnswer.WeekHours(desk.Hours.Select(h => (h.Key, h.Value)), language);
-        return string.Format(CultureInfo.InvariantCulture, Phrases.Get("person", language), desk?.Phone ?? search.Catalogue.Office.Phone, hours);
+        return count >= 2
+            ? handoff.Offer(state, HandoffReasons.Misunderstood, $"{text}\n\n{Phrases.Get("offer_person", state.Language)}")
+            : ([Message(text, state.Language, Actions(state.Language))], state with { Misunderstandings = count });
     }
 
     private static bool ConversationalIntent(string intent) =>

@@ -1,5 +1,6 @@
 using Asystent.Bot.Conversation.Booking;
 using Asystent.Bot.Conversation.Cases;
+using Asystent.Bot.Conversation.Handoff;
 using Asystent.KnowledgeBase.Languages;
 
 namespace Asystent.Bot.Conversation;
@@ -7,7 +8,7 @@ namespace Asystent.Bot.Conversation;
 /// <summary>
 /// What the assistant remembers between turns of one conversation: its language, the card being
 /// discussed (so "ile to kosztuje?" refers to it), the choices it last offered, and how many
-/// messages in a row it did not understand, and a booking or case-status dialogue under way.
+/// messages in a row it did not understand, and a booking, case-status or handoff dialogue under way.
 /// </summary>
 public sealed record DialogState(
     Language Language,
@@ -16,4 +17,5 @@ public sealed record DialogState(
     IReadOnlyList<string>? Choices = null,
     int Misunderstandings = 0,
     BookingDialog? Booking = null,
-    CaseDialog? Case = null);
+    CaseDialog? Case = null,
+    HandoffDialog? Handoff = null);

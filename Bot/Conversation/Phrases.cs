@@ -49,13 +49,6 @@ internal static class Phrases
             [Language.Uk] = "Не впевнений, що ви маєте на увазі. Опишіть справу іншими словами, наприклад «загубив права».",
             [Language.Ru] = "Не уверен, что вы имеете в виду. Опишите дело другими словами, например «потерял права».",
         },
-        ["person"] = new()
-        {
-            [Language.Pl] = "Porozmawiasz z pracownikiem Punktu Informacyjnego pod numerem {0} ({1}) albo osobiście w holu budynku A.",
-            [Language.En] = "You can talk to a person at the information desk on {0} ({1}) or in the hall of building A.",
-            [Language.Uk] = "Поговорити з працівником інформаційного пункту можна за телефоном {0} ({1}) або особисто в холі будинку A.",
-            [Language.Ru] = "Поговорить с сотрудником информационного пункта можно по телефону {0} ({1}) или лично в холле здания A.",
-        },
         ["apology"] = new()
         {
             [Language.Pl] = "Przepraszam, coś poszło nie tak. Spróbuj jeszcze raz albo zadzwoń do Punktu Informacyjnego.",
@@ -93,10 +86,10 @@ internal static class Phrases
         },
         ["offer_person"] = new()
         {
-            [Language.Pl] = "Chyba się nie rozumiemy. Może wolisz porozmawiać z pracownikiem?",
-            [Language.En] = "I don't seem to understand. Would you rather talk to a person?",
-            [Language.Uk] = "Здається, я вас не розумію. Можливо, краще поговорити з працівником?",
-            [Language.Ru] = "Кажется, я вас не понимаю. Может, лучше поговорить с сотрудником?",
+            [Language.Pl] = "Chyba się nie rozumiemy.",
+            [Language.En] = "I don't seem to understand you.",
+            [Language.Uk] = "Здається, я вас не розумію.",
+            [Language.Ru] = "Кажется, я вас не понимаю.",
         },
         ["where"] = new() { [Language.Pl] = "Gdzie", [Language.En] = "Where", [Language.Uk] = "Де", [Language.Ru] = "Где" },
         ["floor"] = new() { [Language.Pl] = "piętro {0}", [Language.En] = "floor {0}", [Language.Uk] = "поверх {0}", [Language.Ru] = "этаж {0}" },

@@ -18,7 +18,7 @@ public sealed class TurnRunner(AssistantBot bot, ILogger<TurnRunner> logger)
     /// <summary>Runs one turn of <paramref name="conversationKey"/>; <paramref name="deliver"/> gets the replies while the turn still holds the conversation.</summary>
     public async Task RunAsync(string conversationKey, Activity incoming, Func<IReadOnlyList<Activity>, Task> deliver, CancellationToken cancellationToken)
     {
-        var turnLock = locks[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationKey) % Stripes)];
+        var turnLock = Lock(conversationKey);
         await turnLock.WaitAsync(cancellationToken);
         try
         {
@@ -40,4 +40,21 @@ public sealed class TurnRunner(AssistantBot bot, ILogger<TurnRunner> logger)
             turnLock.Release();
         }
     }
+
+    /// <summary>Runs <paramref name="work"/> on a conversation between its turns (a clerk's action changing its state), never during one.</summary>
+    public async Task<T> ExclusiveAsync<T>(string conversationKey, Func<Task<T>> work, CancellationToken cancellationToken)
+    {
+        var turnLock = Lock(conversationKey);
+        await turnLock.WaitAsync(cancellationToken);
+        try
+        {
+            return await work();
+        }
+        finally
+        {
+            turnLock.Release();
+        }
+    }
+
+    private SemaphoreSlim Lock(string conversationKey) => locks[(int)((uint)StringComparer.Ordinal.GetHashCode(conversationKey) % Stripes)];
 }

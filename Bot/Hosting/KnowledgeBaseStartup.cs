@@ -32,6 +32,8 @@ internal sealed class KnowledgeBaseStartup(
             await using (var scope = scopes.CreateAsyncScope())
             {
                 await AssistantDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AssistantDbContext>(), stoppingToken);
+                // Before the database counts as ready, so a sign-in right after /health says 200 finds the accounts.
+                await scope.ServiceProvider.GetRequiredService<Staff.StaffAccountSeeder>().SeedAsync(scope.ServiceProvider, stoppingToken);
             }
 
             readiness.DatabaseReady();

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Security.Claims;
 using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.Staff;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -17,11 +17,12 @@ public static class StaffEndpoints
 {
     public const string Scheme = "staff";
     public const string Policy = "staff";
+    public const string AdminPolicy = "admin";
 
     public static IServiceCollection AddStaffPages(this IServiceCollection services)
     {
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName);
-        services.AddSingleton<StaffSignIn>();
+        services.AddSingleton<StaffAccountSeeder>();
         services.AddAntiforgery();
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
@@ -32,9 +33,28 @@ public static class StaffEndpoints
             cookie.Cookie.SameSite = SameSiteMode.Strict;
             cookie.ExpireTimeSpan = TimeSpan.FromHours(9);
             cookie.SlidingExpiration = true;
+            // Pages send a person to sign in; the console's live connection and data get a plain status.
+            cookie.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
+            cookie.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
         });
-        services.AddAuthorizationBuilder().AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser());
+        services.AddAuthorizationBuilder()
+            .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
+            .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.Admin));
         return services;
+    }
+
+    private static Task Challenge(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Path.StartsWithSegments("/clerk/hub") || context.Request.Path.StartsWithSegments("/clerk/api"))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+
+        return Task.CompletedTask;
     }
 
     public static IEndpointRouteBuilder MapStaffPages(this IEndpointRouteBuilder app)
@@ -48,19 +68,20 @@ public static class StaffEndpoints
         return app;
     }
 
-    private static IResult SignInPage(HttpContext http, StaffSignIn signIn, IAntiforgery antiforgery, string? returnUrl) =>
-        !signIn.IsConfigured ? Html(StaffPages.NotConfigured(), StatusCodes.Status503ServiceUnavailable)
+    private static async Task<IResult> SignInPage(HttpContext http, StaffAccounts accounts, IAntiforgery antiforgery, string? returnUrl, CancellationToken cancellationToken) =>
+        !await accounts.AnyAsync(cancellationToken) ? Html(StaffPages.NotConfigured(), StatusCodes.Status503ServiceUnavailable)
         : Html(StaffPages.SignIn(Token(http, antiforgery), returnUrl, null));
 
-    private static async Task<IResult> SignIn(HttpContext http, StaffSignIn signIn, IAntiforgery antiforgery,
-        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl)
+    private static async Task<IResult> SignIn(HttpContext http, StaffAccounts accounts, IAntiforgery antiforgery,
+        [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, CancellationToken cancellationToken)
     {
-        if (!signIn.IsConfigured)
+        if (!await accounts.AnyAsync(cancellationToken))
         {
             return Html(StaffPages.NotConfigured(), StatusCodes.Status503ServiceUnavailable);
         }
 
-        switch (signIn.Check(userName, password))
+        var result = await accounts.SignInAsync(userName, password, cancellationToken);
+        switch (result.Outcome)
         {
             case SignInOutcome.LockedOut:
                 return Html(StaffPages.SignIn(Token(http, antiforgery), returnUrl, "Zbyt wiele nieudanych prób. Konto jest chwilowo zablokowane – spróbuj za kwadrans."), StatusCodes.Status429TooManyRequests);
@@ -68,12 +89,15 @@ public static class StaffEndpoints
                 return Html(StaffPages.SignIn(Token(http, antiforgery), returnUrl, "Nieprawidłowa nazwa użytkownika lub hasło."), StatusCodes.Status401Unauthorized);
         }
 
-        var account = signIn.Find(userName!.Trim())!;
-        var identity = new ClaimsIdentity([new Claim(ClaimTypes.Name, account.UserName)], Scheme);
-        await http.SignInAsync(Scheme, new ClaimsPrincipal(identity));
-        // Only a staff page may be the way back, never an address from elsewhere.
-        return Results.Redirect(returnUrl is { } back && back.StartsWith("/staff/", StringComparison.Ordinal) && !back.StartsWith("//", StringComparison.Ordinal) ? back : "/staff/appointments");
+        await http.SignInAsync(Scheme, StaffUser.Principal(result.Account!, Scheme));
+        return Results.Redirect(SafeReturn(returnUrl) ?? "/clerk");
     }
+
+    /// <summary>Only a staff page may be the way back, never an address elsewhere.</summary>
+    private static string? SafeReturn(string? returnUrl) =>
+        returnUrl is { } back && !back.StartsWith("//", StringComparison.Ordinal) && !back.Contains('\\', StringComparison.Ordinal)
+        && (back.StartsWith("/staff/", StringComparison.Ordinal) || back == "/clerk" || back.StartsWith("/clerk?", StringComparison.Ordinal) || back.StartsWith("/admin", StringComparison.Ordinal))
+            ? back : null;
 
     private static async Task<IResult> SignOut(HttpContext http)
     {
@@ -81,14 +105,10 @@ public static class StaffEndpoints
         return Results.Redirect("/staff/signin");
     }
 
-    private static async Task<IResult> Day(HttpContext http, StaffSignIn signIn, AppointmentBook book, CardSearchService search, TimeProvider clock,
+    private static async Task<IResult> Day(HttpContext http, AppointmentBook book, CardSearchService search, TimeProvider clock,
         IAntiforgery antiforgery, string? unit, string? date, CancellationToken cancellationToken)
     {
-        if (Account(http, signIn) is not { } account)
-        {
-            await http.SignOutAsync(Scheme);
-            return Results.Redirect("/staff/signin");
-        }
+        var account = StaffUser.From(http.User)!;
 
         var units = search.Catalogue.Booking.Queues.Select(q => q.Unit).Distinct(StringComparer.OrdinalIgnoreCase).Where(account.MaySee).ToList();
         var wanted = string.IsNullOrEmpty(unit) ? units.FirstOrDefault() ?? "" : unit;
@@ -102,10 +122,10 @@ public static class StaffEndpoints
         return Html(StaffPages.Day(account, search.Catalogue, chosen, day, visits, book.InOfficeTime, Token(http, antiforgery)));
     }
 
-    private static async Task<IResult> Mark(string code, HttpContext http, StaffSignIn signIn, AppointmentBook book,
+    private static async Task<IResult> Mark(string code, HttpContext http, AppointmentBook book,
         [FromForm] string? status, [FromForm] string? unit, [FromForm] string? date, CancellationToken cancellationToken)
     {
-        if (Account(http, signIn) is not { } account || unit is null || !account.MaySee(unit))
+        if (StaffUser.From(http.User) is not { } account || unit is null || !account.MaySee(unit))
         {
             return Html(StaffPages.Forbidden(unit ?? ""), StatusCodes.Status403Forbidden);
         }
@@ -124,15 +144,12 @@ public static class StaffEndpoints
         return Results.Redirect($"/staff/appointments?unit={Uri.EscapeDataString(unit)}&date={Uri.EscapeDataString(date ?? "")}");
     }
 
-    private static StaffAccount? Account(HttpContext http, StaffSignIn signIn) =>
-        http.User.Identity?.Name is { } name ? signIn.Find(name) : null;
-
-    private static string Token(HttpContext http, IAntiforgery antiforgery)
+    internal static string Token(HttpContext http, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(http);
         return $"<input type=\"hidden\" name=\"{tokens.FormFieldName}\" value=\"{tokens.RequestToken}\">";
     }
 
-    private static IResult Html(string html, int status = StatusCodes.Status200OK) =>
+    internal static IResult Html(string html, int status = StatusCodes.Status200OK) =>
         Results.Content(html, "text/html; charset=utf-8", System.Text.Encoding.UTF8, status);
 }

@@ -32,7 +32,7 @@ internal static class StaffPages
     public static string NotConfigured() => Page("Strony pracowników niedostępne", """
         <main class="narrow">
           <h1>Strony pracowników nie są skonfigurowane</h1>
-          <p>Administrator musi dodać konta pracowników (Staff:Accounts w konfiguracji, hasło co najmniej 12 znaków).</p>
+          <p>Administrator musi założyć pierwsze konto: <code>Indexer staff-add NAZWA --role admin</code> albo Staff:Accounts w konfiguracji (hasło co najmniej 12 znaków).</p>
         </main>
         """);
 
@@ -44,7 +44,7 @@ internal static class StaffPages
         </main>
         """);
 
-    public static string Day(StaffAccount account, CardCatalogue catalogue, string unit, DateOnly day, IReadOnlyList<AppointmentRecord> visits,
+    public static string Day(StaffUser account, CardCatalogue catalogue, string unit, DateOnly day, IReadOnlyList<AppointmentRecord> visits,
         Func<DateTime, DateTimeOffset> officeTime, string antiforgery)
     {
         var units = catalogue.Booking.Queues.Select(q => q.Unit).Distinct(StringComparer.OrdinalIgnoreCase).Where(account.MaySee).ToList();

@@ -1,6 +1,8 @@
 using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Cases;
+using Asystent.KnowledgeBase.Handoff;
 using Asystent.KnowledgeBase.Notifications;
+using Asystent.KnowledgeBase.Staff;
 using Microsoft.EntityFrameworkCore;
 
 namespace Asystent.KnowledgeBase.Storage;
@@ -17,6 +19,10 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
     public DbSet<CaseRecord> Cases => Set<CaseRecord>();
     public DbSet<CaseEventRecord> CaseEvents => Set<CaseEventRecord>();
     public DbSet<CaseWatchRecord> CaseWatches => Set<CaseWatchRecord>();
+    public DbSet<StaffAccountRecord> StaffAccounts => Set<StaffAccountRecord>();
+    public DbSet<StaffActionRecord> StaffActions => Set<StaffActionRecord>();
+    public DbSet<HandoffRecord> Handoffs => Set<HandoffRecord>();
+    public DbSet<CallbackRequestRecord> CallbackRequests => Set<CallbackRequestRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -134,6 +140,60 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
             entity.Property(m => m.LastError).HasMaxLength(500);
             entity.HasIndex(m => m.DedupKey).IsUnique();
             entity.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<StaffAccountRecord>(entity =>
+        {
+            entity.ToTable("staff_accounts");
+            entity.HasKey(a => a.Id);
+            entity.Property(a => a.UserName).HasMaxLength(64).IsRequired().UseCollation("NOCASE");
+            entity.Property(a => a.PasswordHash).HasMaxLength(200).IsRequired();
+            entity.Property(a => a.Role).HasMaxLength(16).IsRequired();
+            entity.Property(a => a.Units).HasMaxLength(200).IsRequired();
+            entity.Ignore(a => a.UnitList);
+            entity.HasIndex(a => a.UserName).IsUnique();
+        });
+
+        modelBuilder.Entity<StaffActionRecord>(entity =>
+        {
+            entity.ToTable("staff_actions");
+            entity.HasKey(a => a.Id);
+            entity.Property(a => a.UserName).HasMaxLength(64).IsRequired();
+            entity.Property(a => a.Action).HasMaxLength(32).IsRequired();
+            entity.Property(a => a.Subject).HasMaxLength(64);
+            entity.Property(a => a.Detail).HasMaxLength(500);
+            entity.HasIndex(a => a.At);
+        });
+
+        modelBuilder.Entity<HandoffRecord>(entity =>
+        {
+            entity.ToTable("handoffs");
+            entity.HasKey(h => h.Id);
+            entity.Property(h => h.ConversationId).HasMaxLength(64).IsRequired();
+            entity.Property(h => h.Channel).HasMaxLength(32).IsRequired();
+            entity.Property(h => h.Unit).HasMaxLength(16).IsRequired();
+            entity.Property(h => h.CardId).HasMaxLength(100);
+            entity.Property(h => h.Language).HasMaxLength(2).IsRequired();
+            entity.Property(h => h.Reason).HasMaxLength(16).IsRequired();
+            entity.Property(h => h.State).HasMaxLength(16).IsRequired();
+            entity.Property(h => h.AcceptedBy).HasMaxLength(64);
+            entity.HasIndex(h => new { h.State, h.Unit });
+            entity.HasIndex(h => h.ConversationId);
+        });
+
+        modelBuilder.Entity<CallbackRequestRecord>(entity =>
+        {
+            entity.ToTable("callback_requests");
+            entity.HasKey(c => c.Id);
+            entity.Property(c => c.Unit).HasMaxLength(16).IsRequired();
+            entity.Property(c => c.Contact).HasMaxLength(254).IsRequired();
+            entity.Property(c => c.PreferredTime).HasMaxLength(100).IsRequired();
+            entity.Property(c => c.Topic).HasMaxLength(300).IsRequired();
+            entity.Property(c => c.Language).HasMaxLength(2).IsRequired();
+            entity.Property(c => c.Channel).HasMaxLength(32).IsRequired();
+            entity.Property(c => c.ConversationId).HasMaxLength(64);
+            entity.Property(c => c.DoneBy).HasMaxLength(64);
+            entity.HasIndex(c => new { c.Unit, c.DoneAt });
         });
     }
 }

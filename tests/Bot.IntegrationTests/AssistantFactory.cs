@@ -22,7 +22,9 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         Environment.SetEnvironmentVariable("DirectLine__Secret", DirectLineSecret);
         Environment.SetEnvironmentVariable("ConnectionStrings__Assistant", $"Data Source={Path.Combine(DataFolder, "assistant.db")}");
         foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)).Concat(StaffSettings()).Append(new("Cases__ImportApiKey", CasesImportKey)).Concat(MessengerSettings(Graph))
-            .Append(new("Voice__AuthToken", VoiceAuthToken)).Append(new("Voice__PublicBaseUrl", VoicePublicBaseUrl)))
+            .Append(new("Voice__AuthToken", VoiceAuthToken)).Append(new("Voice__PublicBaseUrl", VoicePublicBaseUrl))
+            // Queues open whenever a clerk is online, so the handoff tests hold at any hour; the hours themselves have their own test.
+            .Append(new("Handoff__LiveChatOutsideHours", "true")))
         {
             Environment.SetEnvironmentVariable(name, value);
         }
@@ -56,7 +58,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Notifications__RetrySeconds"] = "1",
     };
 
-    /// <summary>Staff accounts for the staff pages: a vehicle-unit clerk, an office-wide one, and one kept for the lockout test.</summary>
+    /// <summary>Staff accounts created at start-up: a vehicle-unit clerk, an office-wide admin, and one kept for the lockout test.</summary>
     public static Dictionary<string, string> StaffSettings() => new()
     {
         ["Staff__Accounts__0__UserName"] = "anna",
@@ -64,6 +66,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Staff__Accounts__0__Units__0"] = "KT",
         ["Staff__Accounts__1__UserName"] = "kierownik",
         ["Staff__Accounts__1__Password"] = StaffPassword,
+        ["Staff__Accounts__1__Role"] = "admin",
         ["Staff__Accounts__2__UserName"] = "zablokowany",
         ["Staff__Accounts__2__Password"] = StaffPassword,
     };

@@ -117,11 +117,13 @@ public sealed class DialogueTests(AssistantFactory factory)
     {
         using var chat = await StartAsync();
         var first = Text(await chat.SayAsync("qwx zzv"));
-        Assert.DoesNotContain("porozmawiać z pracownikiem", first, StringComparison.Ordinal);
+        Assert.DoesNotContain("przekazać tę rozmowę pracownikowi", first, StringComparison.Ordinal);
         var second = await chat.SayAsync("brrr hmm");
-        Assert.Contains("porozmawiać z pracownikiem", Text(second), StringComparison.Ordinal);
-        Assert.Contains("Rozmowa z człowiekiem", Actions(second));
-        Assert.Contains("+48 33 800 10 00", Text(await chat.SayAsync("Rozmowa z człowiekiem")), StringComparison.Ordinal);
+        // The offer asks for consent, says who would answer and gives the direct number.
+        Assert.Contains("przekazać tę rozmowę pracownikowi", Text(second), StringComparison.Ordinal);
+        Assert.Contains("+48 33 800 10 00", Text(second), StringComparison.Ordinal);
+        Assert.Equal(["Tak, połącz", "Nie, dziękuję"], Actions(second));
+        Assert.Contains("O co chcesz zapytać?", Text(await chat.SayAsync("Nie, dziękuję")), StringComparison.Ordinal);
     }
 
     [Fact]

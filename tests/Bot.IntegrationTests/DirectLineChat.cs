@@ -22,11 +22,41 @@ internal sealed class DirectLineChat(HttpClient client, string conversationId) :
         return new DirectLineChat(client, conversationId);
     }
 
-    public async Task<JsonElement> SayAsync(string text)
+    /// <summary>Sends a message without waiting for a reply (while a clerk has the conversation, the assistant gives none); returns its id.</summary>
+    public async Task<string> PostAsync(string text)
     {
         using var posted = await client.PostAsJsonAsync($"/v3/directline/conversations/{conversationId}/activities",
             new { type = "message", from = new { id = "resident" }, text }, Token);
-        var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString();
+        return (await posted.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("id").GetString()!;
+    }
+
+    /// <summary>Every activity of the conversation so far.</summary>
+    public async Task<List<JsonElement>> ActivitiesAsync()
+    {
+        var set = await client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}/activities", Token);
+        return set.GetProperty("activities").EnumerateArray().ToList();
+    }
+
+    /// <summary>Waits for an activity that <paramref name="wanted"/> accepts (a message the assistant or a clerk sends unprompted).</summary>
+    public async Task<JsonElement> WaitForAsync(Func<JsonElement, bool> wanted, string what)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (DateTime.UtcNow < deadline)
+        {
+            if ((await ActivitiesAsync()).Where(wanted).ToList() is [.., var found])
+            {
+                return found;
+            }
+
+            await Task.Delay(50, Token);
+        }
+
+        throw new TimeoutException($"no activity: {what}");
+    }
+
+    public async Task<JsonElement> SayAsync(string text)
+    {
+        var id = await PostAsync(text);
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (DateTime.UtcNow < deadline)
         {

@@ -13,9 +13,9 @@ public sealed class MessengerTests(AssistantFactory factory)
     private readonly HttpClient client = factory.CreateClient();
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private static string NewPsid() => "psid" + string.Concat(Guid.NewGuid().ToByteArray().Take(6).Select(b => (b % 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+    internal static string NewPsid() => "psid" + string.Concat(Guid.NewGuid().ToByteArray().Take(6).Select(b => (b % 10).ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-    private static string Sign(byte[] body) =>
+    internal static string Sign(byte[] body) =>
         "sha256=" + Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(AssistantFactory.MessengerAppSecret), body));
 
     private async Task<HttpResponseMessage> DeliverAsync(string json, string? signature = null)
@@ -32,7 +32,7 @@ public sealed class MessengerTests(AssistantFactory factory)
         return await client.SendAsync(request, Token);
     }
 
-    private static string Delivery(params (string Psid, string Mid, string Text)[] messages) =>
+    internal static string Delivery(params (string Psid, string Mid, string Text)[] messages) =>
         JsonSerializer.Serialize(new
         {
             @object = "page",

@@ -114,7 +114,7 @@ public sealed class VoiceTests(AssistantFactory factory)
     }
 
     [Fact]
-    public async Task Asking_for_a_person_is_a_transfer_during_desk_hours_or_the_hours_to_call()
+    public async Task Asking_for_a_person_is_a_transfer_during_desk_hours_or_an_offer_to_call_back()
     {
         var (_, person) = await PostAsync("/api/voice?step=choice&lang=pl", Form("CA-person", ("SpeechResult", "chcę rozmawiać z pracownikiem"), ("Confidence", "0.8")));
         // Which of the two depends on the hour the test runs; both are checked for what they must say.
@@ -126,8 +126,34 @@ public sealed class VoiceTests(AssistantFactory factory)
         }
         else
         {
-            Assert.Contains("Punkt informacyjny jest teraz nieczynny", person.Element("Say")!.Value, StringComparison.Ordinal);
+            var gather = person.Element("Gather")!;
+            Assert.Contains("oddzwonili na ten numer", gather.Element("Say")!.Value, StringComparison.Ordinal);
+            Assert.StartsWith("/api/voice?step=callback&lang=pl&unit=BOM", gather.Attribute("action")!.Value, StringComparison.Ordinal);
             Assert.NotNull(person.Element("Hangup"));
         }
+    }
+
+    [Fact]
+    public async Task Out_of_hours_the_caller_leaves_a_callback_request_once_per_call()
+    {
+        const string path = "/api/voice?step=callback&lang=en&unit=KT&card=rejestracja-pojazdu-uzywanego";
+        var (_, saved) = await PostAsync(path, Form("CA-callback-1", ("Digits", "1")));
+        Assert.Contains("call you back", saved!.Element("Say")!.Value, StringComparison.Ordinal);
+        Assert.NotNull(saved.Element("Hangup"));
+        await PostAsync(path, Form("CA-callback-1", ("Digits", "1")));
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<Asystent.KnowledgeBase.Storage.AssistantDbContext>();
+        var requests = await db.CallbackRequests.Where(c => c.ConversationId == "CA-callback-1").ToListAsync(TestContext.Current.CancellationToken);
+        var request = Assert.Single(requests);
+        Assert.Equal(("KT", "+48600700900", "voice", "en"), (request.Unit, request.Contact, request.Channel, request.Language));
+
+        // A hidden number cannot be called back: the caller is told to call in office hours.
+        var hidden = Form("CA-callback-2", ("Digits", "1"));
+        hidden["From"] = "anonymous";
+        var (_, refused) = await PostAsync(path, hidden);
+        Assert.Contains("cannot call back", refused!.Element("Say")!.Value, StringComparison.Ordinal);
+        var (_, declined) = await PostAsync(path, Form("CA-callback-3"));
+        Assert.Contains("Goodbye", declined!.Element("Say")!.Value, StringComparison.Ordinal);
     }
 }

@@ -20,7 +20,8 @@ function freePort() {
   });
 }
 
-export async function startAssistant() {
+// `settings` adds environment variables (configuration) for this server only.
+export async function startAssistant(settings = {}) {
   const dll = join(ROOT, 'Bot', 'bin', 'Release', 'net10.0', 'Asystent.Bot.dll');
   if (!existsSync(dll)) throw new Error(`Build the Bot in Release first: ${dll}`);
   const data = mkdtempSync(join(tmpdir(), 'asystent-clients-'));
@@ -34,6 +35,7 @@ export async function startAssistant() {
       KnowledgeBase__IndexPath: join(data, 'index'),
       KnowledgeBase__ModelPath: join(data, 'model'),
       ConnectionStrings__Assistant: `Data Source=${join(data, 'assistant.db')}`,
+      ...settings,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -3,35 +3,19 @@
 // suggested action, switch the language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { chromium } from 'playwright-core';
 import { startAssistant } from './assistant-server.js';
+import { ask, launchBrowser } from './browser.js';
 
 let server;
 let browser;
 before(async () => {
   server = await startAssistant();
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchBrowser();
 }, { timeout: 150_000 });
 after(async () => {
   await browser?.close();
   await server?.stop();
 });
-
-// Types like a person (key by key) and sends with Enter; the question must then leave the send box
-// and appear in the transcript, as Web Chat shows a sent message.
-async function ask(page, text) {
-  const box = page.getByRole('textbox').first();
-  await box.click();
-  await box.pressSequentially(text, { delay: 5 });
-  await page.keyboard.press('Enter');
-  await page.waitForFunction(() => {
-    const input = document.querySelector('#webchat input, #webchat textarea');
-    return input && input.value === '';
-  }, null, { timeout: 10_000 });
-}
 
 test('a resident asks where to register a car from Germany and is told the unit and the room', { timeout: 90_000 }, async () => {
   const page = await browser.newPage();

@@ -60,6 +60,31 @@ public sealed class IndexerCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Staff_add_creates_the_first_admin_with_a_hashed_password_read_from_standard_input()
+    {
+        using var output = new StringWriter();
+        Assert.Equal(ExitCodes.Success, await IndexerApp.RunAsync(["staff-add", "admin", "--role", "admin"], output, root, new StringReader("a-long-admin-password\n")));
+        Assert.Contains("Created admin 'admin' (every unit)", output.ToString(), StringComparison.Ordinal);
+
+        using var again = new StringWriter();
+        Assert.Equal(ExitCodes.Success, await IndexerApp.RunAsync(["staff-add", "admin", "--role", "clerk", "--units", "kt,BP"], again, root, new StringReader("another-long-password\n")));
+        Assert.Contains("Updated clerk 'admin' (kt, BP)", again.ToString(), StringComparison.Ordinal);
+
+        using var tooShort = new StringWriter();
+        Assert.Equal(ExitCodes.Failure, await IndexerApp.RunAsync(["staff-add", "ewa"], tooShort, root, new StringReader("short\n")));
+        Assert.Contains("at least 12 characters", tooShort.ToString(), StringComparison.Ordinal);
+        Assert.Equal(ExitCodes.Usage, await IndexerApp.RunAsync(["staff-add", "ewa", "--role"], new StringWriter(), root, new StringReader("")));
+
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(root, "assistant.db")}");
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT PasswordHash || '|' || Role || '|' || Units FROM staff_accounts WHERE UserName = 'ADMIN'";
+        var row = (string)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+        Assert.DoesNotContain("another-long-password", row, StringComparison.Ordinal);
+        Assert.EndsWith("|clerk|KT,BP", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_cases_reports_rejected_lines_and_is_idempotent()
     {
         Assert.Equal(ExitCodes.Success, (await RunAsync("build")).Exit);

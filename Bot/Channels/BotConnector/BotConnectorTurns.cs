@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using Asystent.Bot.Channels.Activities;
@@ -11,6 +12,10 @@ namespace Asystent.Bot.Channels.BotConnector;
 /// </summary>
 public sealed class BotConnectorTurns(TurnRunner turns, ConversationStore store, ConnectorClient connector, ILogger<BotConnectorTurns> logger)
 {
+    // The last activity of each conversation: where to send messages outside a turn (a clerk's reply).
+    // In memory only: after a restart, a conversation is reachable again from its next message.
+    private readonly ConcurrentDictionary<string, Activity> references = new(StringComparer.Ordinal);
+
     public void Enqueue(Activity incoming) => _ = Task.Run(async () =>
     {
         try
@@ -26,21 +31,39 @@ public sealed class BotConnectorTurns(TurnRunner turns, ConversationStore store,
     public async Task RunAsync(Activity incoming, CancellationToken cancellationToken)
     {
         var key = Key(incoming.ChannelId!, incoming.Conversation!.Id!);
+        references[key] = incoming;
         store.Started(key, incoming.ChannelId!, incoming.From?.Id, incoming.Locale);
         await turns.RunAsync(key, incoming, async replies =>
         {
             Record(key, incoming);
-            foreach (var reply in replies)
-            {
-                reply.ChannelId = incoming.ChannelId;
-                reply.Conversation = incoming.Conversation;
-                reply.From = incoming.Recipient;
-                reply.Recipient = incoming.From;
-                reply.ReplyToId = incoming.Id;
-                Record(key, reply);
-                await connector.SendAsync(incoming.ServiceUrl!, incoming.Conversation.Id!, incoming.Id, reply, cancellationToken);
-            }
+            await SendAsync(key, incoming, replies, incoming.Id, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>Sends activities to a conversation outside a turn (no reply-to); false when it is not known here.</summary>
+    public async Task<bool> SendAsync(string key, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)
+    {
+        if (!references.TryGetValue(key, out var reference))
+        {
+            return false;
+        }
+
+        await SendAsync(key, reference, activities, null, cancellationToken);
+        return true;
+    }
+
+    private async Task SendAsync(string key, Activity reference, IReadOnlyList<Activity> activities, string? replyToId, CancellationToken cancellationToken)
+    {
+        foreach (var reply in activities)
+        {
+            reply.ChannelId = reference.ChannelId;
+            reply.Conversation = reference.Conversation;
+            reply.From = reference.Recipient;
+            reply.Recipient = reference.From;
+            reply.ReplyToId = replyToId;
+            Record(key, reply);
+            await connector.SendAsync(reference.ServiceUrl!, reference.Conversation!.Id!, replyToId, reply, cancellationToken);
+        }
     }
 
     private void Record(string key, Activity activity)

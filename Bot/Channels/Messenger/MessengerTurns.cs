@@ -68,16 +68,26 @@ public sealed class MessengerTurns(TurnRunner turns, ConversationStore store, Se
         await turns.RunAsync(key, incoming, async replies =>
         {
             store.Recorded(key, store.NextSequence(key), incoming);
-            foreach (var reply in replies.Where(r => r.Type == ActivityTypes.Message))
-            {
-                reply.ChannelId = ChannelId;
-                reply.ReplyToId = incoming.Id;
-                store.Recorded(key, store.NextSequence(key), reply);
-                foreach (var message in MessengerRenderer.Render(reply))
-                {
-                    await sendApi.SendAsync(psid, message, cancellationToken);
-                }
-            }
+            await SendAsync(psid, key, replies, incoming.Id, cancellationToken);
         }, cancellationToken);
+    }
+
+    /// <summary>Sends messages to a Messenger user outside a turn (a clerk's reply), recorded in the transcript like any reply.</summary>
+    public Task SendAsync(string key, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
+        SendAsync(key[(ChannelId.Length + 1)..], key, activities, null, cancellationToken);
+
+    private async Task SendAsync(string psid, string key, IReadOnlyList<Activity> activities, string? replyToId, CancellationToken cancellationToken)
+    {
+        // Only messages: Messenger has no use for the Bot Framework's handoff events.
+        foreach (var reply in activities.Where(r => r.Type == ActivityTypes.Message))
+        {
+            reply.ChannelId = ChannelId;
+            reply.ReplyToId = replyToId;
+            store.Recorded(key, store.NextSequence(key), reply);
+            foreach (var message in MessengerRenderer.Render(reply))
+            {
+                await sendApi.SendAsync(psid, message, cancellationToken);
+            }
+        }
     }
 }

@@ -10,6 +10,8 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
 {
     private const string Action = "/api/voice";
 
+    public const string InformationDesk = "BOM";
+
     public Language Language => language;
 
     private string Tag => VoicePhrases.Tag(language);
@@ -44,20 +46,40 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
         .Gather($"{Action}?step=after&lang={language.Code()}&card={card.Id}", Tag, [VoicePhrases.Get("after", language)])
         .Redirect($"{Action}?step=menu&lang={language.Code()}");
 
-    /// <summary>The information desk during its hours; otherwise when to call.</summary>
-    public TwiML Person()
+    /// <summary>
+    /// A person: during the unit's hours (the unit of the card under discussion, else the information
+    /// desk) a transfer to its number; otherwise the offer to be called back on the calling number.
+    /// </summary>
+    public TwiML Person(ServiceCard? card)
     {
-        var desk = catalogue.Office.FindUnit("BOM");
-        var phone = desk?.Phone ?? catalogue.Office.Phone ?? "";
-        var hours = desk is null ? null : OpeningHours.On(desk.Hours, DateOnly.FromDateTime(now.DateTime));
+        var unit = (card is null ? null : catalogue.Office.FindUnit(card.Unit)) ?? catalogue.Office.FindUnit(InformationDesk);
+        var phone = unit?.Phone ?? catalogue.Office.Phone ?? "";
+        var day = DateOnly.FromDateTime(now.DateTime);
+        var hours = unit is null || PolishHolidays.In(day.Year).Any(h => h.Date == day) ? null : OpeningHours.On(unit.Hours, day);
         var time = TimeOnly.FromDateTime(now.DateTime);
         if (hours is { } open && time >= open.Opens && time < open.Closes)
         {
-            return new TwiML().Say(VoicePhrases.Get("connecting", language), Tag).Dial(phone);
+            var connecting = unit!.Code == InformationDesk ? VoicePhrases.Get("connecting", language)
+                : string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("connecting_unit", language), unit.Name.Best(language));
+            return new TwiML().Say(connecting, Tag).Dial(phone);
         }
 
-        return new TwiML().Say(string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("desk_closed", language), Spell(phone)), Tag).Hangup();
+        return new TwiML()
+            .Gather($"{Action}?step=callback&lang={language.Code()}&unit={unit?.Code ?? InformationDesk}{(card is null ? "" : $"&card={card.Id}")}", Tag,
+                [string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("closed_callback", language), Spell(phone))])
+            .Say(VoicePhrases.Get("goodbye", language), Tag)
+            .Hangup();
     }
+
+    /// <summary>The end of a call after a callback request: saved, or impossible without the caller's number.</summary>
+    public TwiML CallbackAnswer(bool saved)
+    {
+        var phone = catalogue.Office.FindUnit(InformationDesk)?.Phone ?? catalogue.Office.Phone ?? "";
+        var text = saved ? VoicePhrases.Get("callback_saved", language) : string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("callback_no_number", language), Spell(phone));
+        return new TwiML().Say(text, Tag).Hangup();
+    }
+
+    public TwiML Goodbye() => new TwiML().Say(VoicePhrases.Get("goodbye", language), Tag).Hangup();
 
     /// <summary>The card for the ear: what, where (unit, building, floor, room), today's hours, the fee. No links, no lists.</summary>
     public string Spoken(ServiceCard card)

@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Asystent.Bot.Handoff;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Appointments;
+using Asystent.KnowledgeBase.Handoff;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Notifications;
 using Asystent.KnowledgeBase.Search;
@@ -18,7 +20,7 @@ namespace Asystent.Bot.Channels.Voice;
 /// X-Twilio-Signature is checked over the public URL and the form before anything else. The caller
 /// picks a language by key, then "where do I go" (said in their own words, recognised in that
 /// language with the card titles as hints; an unsure recognition is confirmed by key) or a person
-/// (the information desk during its hours). Answers are written for the ear, and the details can
+/// (a transfer during the unit's hours, else a callback request on the calling number). Answers are written for the ear, and the details can
 /// follow by SMS to the calling number.
 /// </summary>
 public static partial class VoiceEndpoints
@@ -33,7 +35,7 @@ public static partial class VoiceEndpoints
     }
 
     private static async Task<IResult> Call(HttpRequest request, IOptions<VoiceOptions> options, CardSearchService search, IServiceScopeFactory scopes,
-        OutboxSignal outbox, KnowledgeBaseOptions knowledgeBase, TimeProvider clock, ILoggerFactory loggers)
+        OutboxSignal outbox, HandoffQueues queues, KnowledgeBaseOptions knowledgeBase, TimeProvider clock, ILoggerFactory loggers)
     {
         var settings = options.Value;
         if (!settings.IsConfigured)
@@ -59,7 +61,7 @@ public static partial class VoiceEndpoints
             "language" => call.Menu(language: digits switch { "2" => Language.En, "3" => Language.Uk, "4" => Language.Ru, _ => Language.Pl }),
             "menu" => call.Menu(),
             "choice" when digits == "1" || MatterWords().IsMatch(speech) => call.AskQuestion(),
-            "choice" when digits == "0" || PersonWords().IsMatch(speech) => call.Person(),
+            "choice" when digits == "0" || PersonWords().IsMatch(speech) => call.Person(null),
             "choice" => call.Menu(VoicePhrases.Get("no_choice", language)),
             "question" => Understand(call, search, speech, form["Confidence"].ToString(), language),
             "confirm" when digits == "1" && search.Catalogue.Find(request.Query["card"].ToString()) is { } card => call.Answer(card),
@@ -67,7 +69,10 @@ public static partial class VoiceEndpoints
             "after" when digits == "1" && search.Catalogue.Find(request.Query["card"].ToString()) is { } card =>
                 call.Menu(await TextDetailsAsync(scopes, outbox, card, call, form["From"].ToString(), form["CallSid"].ToString(), clock)),
             "after" when digits == "2" => call.AskQuestion(),
-            "after" when digits == "0" => call.Person(),
+            "after" when digits == "0" => call.Person(search.Catalogue.Find(request.Query["card"].ToString())),
+            "callback" when digits == "1" => call.CallbackAnswer(await RequestCallbackAsync(queues, search, request.Query["unit"].ToString(),
+                search.Catalogue.Find(request.Query["card"].ToString()), language, form["From"].ToString(), form["CallSid"].ToString())),
+            "callback" => call.Goodbye(),
             "after" => call.Menu(),
             _ => call.Greeting(),
         };
@@ -116,6 +121,23 @@ public static partial class VoiceEndpoints
         }
 
         return VoicePhrases.Get("sms_sent", call.Language);
+    }
+
+    /// <summary>Records a request to call the caller back (once per call), for the clerks of the unit; false without a usable calling number.</summary>
+    private static async Task<bool> RequestCallbackAsync(HandoffQueues queues, CardSearchService search, string unit, ServiceCard? card, Language language, string from, string callSid)
+    {
+        if (ContactDetails.NormalizePhone(from) is not { } phone)
+        {
+            return false;
+        }
+
+        var known = search.Catalogue.Office.FindUnit(unit)?.Code ?? VoiceCall.InformationDesk;
+        await queues.RequestCallbackOnceAsync(new CallbackRequestRecord
+        {
+            Unit = known, Contact = phone, PreferredTime = "najbliższy dzień pracy", Topic = card?.Title.Best(Language.Pl) ?? "Rozmowa telefoniczna (bez tematu)",
+            Language = language.Code(), Channel = "voice", ConversationId = callSid.Length is > 0 and <= 64 ? callSid : null, CreatedAt = default,
+        }, CancellationToken.None);
+        return true;
     }
 
     [GeneratedRegex(@"spraw|matter|question|справ|дел", RegexOptions.IgnoreCase)]

@@ -45,6 +45,29 @@ internal static class VoicePhrases
         ["sms_sent"] = ["Wysłaliśmy SMS ze szczegółami.", "We have sent you a text with the details.", "Ми надіслали SMS з деталями.", "Мы отправили SMS с подробностями."],
         ["sms_impossible"] = ["Na ten numer nie możemy wysłać SMS-a.", "We cannot send a text to this number.", "На цей номер не можемо надіслати SMS.", "На этот номер не можем отправить SMS."],
         ["connecting"] = ["Łączę z punktem informacyjnym. Proszę czekać.", "Connecting you to the information desk. Please hold.", "З'єдную з інформаційним пунктом. Зачекайте.", "Соединяю с информационным пунктом. Подождите."],
+        ["connecting_unit"] = ["Łączę z: {0}. Proszę czekać.", "Connecting you to: {0}. Please hold.", "З'єдную: {0}. Зачекайте.", "Соединяю: {0}. Подождите."],
+        ["closed_callback"] =
+        [
+            "Teraz nikt nie odbierze: urząd jest zamknięty. Jeśli chcesz, żebyśmy oddzwonili na ten numer w najbliższym dniu pracy, naciśnij 1. Możesz też zadzwonić w godzinach pracy: {0}.",
+            "Nobody can answer now: the office is closed. If you would like us to call this number back on the next working day, press 1. You can also call during office hours: {0}.",
+            "Зараз ніхто не відповість: установа зачинена. Якщо хочете, щоб ми передзвонили на цей номер наступного робочого дня, натисніть 1. Можна також зателефонувати в робочий час: {0}.",
+            "Сейчас никто не ответит: учреждение закрыто. Если хотите, чтобы мы перезвонили на этот номер в следующий рабочий день, нажмите 1. Можно также позвонить в рабочее время: {0}.",
+        ],
+        ["callback_saved"] =
+        [
+            "Zapisaliśmy prośbę. Pracownik oddzwoni w najbliższym dniu pracy urzędu. Do usłyszenia.",
+            "Your request is saved. A clerk will call you back on the next working day. Goodbye.",
+            "Прохання записано. Працівник передзвонить наступного робочого дня. До побачення.",
+            "Просьба записана. Сотрудник перезвонит в следующий рабочий день. До свидания.",
+        ],
+        ["callback_no_number"] =
+        [
+            "Nie widzimy numeru, z którego dzwonisz, więc nie możemy oddzwonić. Zadzwoń w godzinach pracy: {0}. Do usłyszenia.",
+            "We cannot see the number you are calling from, so we cannot call back. Please call during office hours: {0}. Goodbye.",
+            "Ми не бачимо номера, з якого ви телефонуєте, тож не можемо передзвонити. Телефонуйте в робочий час: {0}. До побачення.",
+            "Мы не видим номер, с которого вы звоните, поэтому не можем перезвонить. Звоните в рабочее время: {0}. До свидания.",
+        ],
+        ["goodbye"] = ["Dziękujemy za telefon. Do usłyszenia.", "Thank you for calling. Goodbye.", "Дякуємо за дзвінок. До побачення.", "Спасибо за звонок. До свидания."],
         ["desk_closed"] =
         [
             "Punkt informacyjny jest teraz nieczynny. Zadzwoń w godzinach pracy urzędu: {0}. Do usłyszenia.",

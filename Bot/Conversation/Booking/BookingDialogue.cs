@@ -377,7 +377,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
             .ToList(),
     };
 
-    private static ContactDetails? Contact(string text) =>
+    internal static ContactDetails? Contact(string text) =>
         ContactRecognizer.FindPhone(text) is { } phone ? new ContactDetails(phone, null)
         : ContactRecognizer.FindEmail(text) is { } email ? ContactDetails.Parse(null, email).Contact
         : null;
