@@ -26,7 +26,9 @@ public static class ChannelsModule
         services.AddHttpClient(nameof(SendApiClient), http => http.Timeout = TimeSpan.FromSeconds(15));
         services.AddSingleton<SendApiClient>();
         services.AddSingleton<MessengerTurns>();
+        services.AddSingleton<MessengerWindow>();
         services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.SectionName);
+        services.AddMemoryCache();
         services.AddSingleton<AssistantBot>();
         services.AddSingleton<Conversation.Booking.BookingDialogue>();
         services.AddSingleton<Conversation.Cases.CaseStatusDialogue>();

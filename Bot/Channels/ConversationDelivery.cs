@@ -35,8 +35,7 @@ public sealed class ConversationDelivery(DirectLineConversations directLine, Mes
 
                     return true;
                 case MessengerTurns.ChannelId:
-                    await messenger.SendAsync(conversationKey, activities, cancellationToken);
-                    return true;
+                    return await messenger.SendAsync(conversationKey, activities, sender is null ? MessengerSendKind.Update : MessengerSendKind.HumanAgent, cancellationToken);
                 default:
                     return await connector.SendAsync(conversationKey, activities, cancellationToken);
             }

@@ -121,7 +121,7 @@ public sealed class ClerkDesk(
         reply.TextFormat = "plain";
         if (!await delivery.SendAsync(handoff.ConversationId, handoff.Channel, [reply], Sender(clerk, handoff.Unit), cancellationToken))
         {
-            throw new HubException("Nie udało się dostarczyć odpowiedzi: rozmówca jest nieosiągalny na swoim kanale.");
+            throw new HubException("Nie udało się dostarczyć odpowiedzi: rozmówca jest nieosiągalny na swoim kanale (w Messengerze: ponad 7 dni od jego ostatniej wiadomości). Skorzystaj z prośby o kontakt albo telefonu.");
         }
 
         await LogAsync(clerk, "replied", handoffId, $"{text.Length} znaków", cancellationToken);

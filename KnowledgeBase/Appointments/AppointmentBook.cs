@@ -137,6 +137,16 @@ public sealed class AppointmentBook
         return visit is not null && contact.Matches(visit) ? visit : null;
     }
 
+    /// <summary>The booked visits still to come of this phone number, soonest first (for a caller, who is known by the number they call from).</summary>
+    public async Task<IReadOnlyList<AppointmentRecord>> UpcomingForPhoneAsync(string phone, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        return await db.Appointments.AsNoTracking()
+            .Where(a => a.Phone == phone && a.Status == AppointmentStatus.Booked && a.StartsAt > now)
+            .OrderBy(a => a.StartsAt).Take(5)
+            .ToListAsync(cancellationToken);
+    }
+
     public async Task<BookingResult> CancelAsync(string code, ContactDetails contact, string by, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);

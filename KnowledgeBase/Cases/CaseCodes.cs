@@ -20,6 +20,13 @@ public static class CaseCodes
         return (Hash(code, salt), Convert.ToBase64String(salt));
     }
 
+    /// <summary>The hash of the code's keypad form (letters as their keys), with the case's salt.</summary>
+    public static string ProtectKeypad(string code, string salt) => Hash(Entities.Keypad.Digits(Normalize(code)), Convert.FromBase64String(salt));
+
+    /// <summary>Whether keys entered on a phone match the code: its keypad form, or the code itself when it has only digits.</summary>
+    public static bool MatchesKeypad(string keys, string hash, string salt, string? keypadHash) =>
+        Matches(keys, hash, salt) | (keypadHash is not null && Matches(keys, keypadHash, salt));
+
     public static bool Matches(string code, string hash, string salt) =>
         CryptographicOperations.FixedTimeEquals(Convert.FromBase64String(Hash(code, Convert.FromBase64String(salt))), Convert.FromBase64String(hash));
 

@@ -24,6 +24,9 @@ public sealed class CaseRecord
     public required string CodeHash { get; set; }
     public required string CodeSalt { get; set; }
 
+    /// <summary>The code as typed on a phone keypad, hashed with the same salt (cases imported before it existed have none).</summary>
+    public string? KeypadHash { get; set; }
+
     /// <summary>The last digits of the applicant's phone, when the office gave them (never the whole number).</summary>
     public string? PhoneLastDigits { get; set; }
     public required DateTimeOffset UpdatedAt { get; set; }

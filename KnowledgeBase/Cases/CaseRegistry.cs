@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using System.Globalization;
 using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Entities;
@@ -15,7 +16,7 @@ namespace Asystent.KnowledgeBase.Cases;
 /// records reported by line and never half-applied, nothing deleted), the status check behind the
 /// verification code, and "let me know when it is ready" with the notice sent once through the outbox.
 /// </summary>
-public sealed class CaseRegistry(AssistantDbContext db, CardSearchService search, KnowledgeBaseOptions options, TimeProvider clock, OutboxSignal outbox)
+public sealed partial class CaseRegistry(AssistantDbContext db, CardSearchService search, KnowledgeBaseOptions options, TimeProvider clock, OutboxSignal outbox)
 {
     public const int MaxMissingLength = 500;
 
@@ -52,7 +53,7 @@ public sealed class CaseRegistry(AssistantDbContext db, CardSearchService search
                 {
                     Number = record.Number, Unit = record.Unit, Service = record.Service, Status = record.Status, StatusDate = record.StatusDate,
                     FiledDate = record.FiledDate, Deadline = record.Deadline, Missing = record.Missing, CodeHash = hash, CodeSalt = salt,
-                    PhoneLastDigits = record.PhoneLastDigits, UpdatedAt = now,
+                    KeypadHash = CaseCodes.ProtectKeypad(row["code"]!, salt), PhoneLastDigits = record.PhoneLastDigits, UpdatedAt = now,
                 };
                 added.History.Add(Event(record, now, source));
                 db.Cases.Add(added);
@@ -98,6 +99,49 @@ public sealed class CaseRegistry(AssistantDbContext db, CardSearchService search
         }
 
         return CaseCodes.Matches(code, found.CodeHash, found.CodeSalt) ? found : null;
+    }
+
+    /// <summary>
+    /// The case for a caller: the number as said ("KT 5410 123 2026") or as keyed (its digits, "5410*123*2026",
+    /// when they name one case only), and the code as keyed (letters as their keys); null otherwise,
+    /// after the same work either way.
+    /// </summary>
+    public async Task<CaseRecord?> VerifyByPhoneAsync(string number, string keys, CancellationToken cancellationToken)
+    {
+        var found = (CaseNumberRecognizer.Find(number) ?? FromSpeech(number)) is { } normalized
+            ? await db.Cases.FirstOrDefaultAsync(c => c.Number == normalized, cancellationToken)
+            : await ByDigitsAsync(number, cancellationToken);
+        var entered = Keypad.Entered(keys);
+        if (found is null || entered.Length == 0)
+        {
+            CaseCodes.Waste(entered);
+            return null;
+        }
+
+        return CaseCodes.MatchesKeypad(entered, found.CodeHash, found.CodeSalt, found.KeypadHash) ? found : null;
+    }
+
+    // Speech recognition writes "K T 5410 123 2026": the parts with spaces where the dots are.
+    private static string? FromSpeech(string said) =>
+        SpokenCaseNumber().Match(said.Trim()) is { Success: true } m
+            ? CaseNumberRecognizer.Find($"{m.Groups[1].Value.Replace(" ", "", StringComparison.Ordinal)}.{m.Groups[2].Value}.{m.Groups[3].Value}.{m.Groups[4].Value}")
+            : null;
+
+    [GeneratedRegex(@"^((?:[A-Za-z]\s*){1,5})[\s.]*(\d{3,4})[\s.]+(\d{1,6})[\s.]+(\d{4})\.?$")]
+    private static partial Regex SpokenCaseNumber();
+
+    // "5410*123*2026": class, running number and year; the unit symbol cannot be keyed, so the digits must name one case.
+    private async Task<CaseRecord?> ByDigitsAsync(string keyed, CancellationToken cancellationToken)
+    {
+        var parts = keyed.Split(['*', ' ', '.'], StringSplitOptions.RemoveEmptyEntries);
+        if (parts is not [var jrwa, var running, var year] || !parts.All(p => p.All(char.IsAsciiDigit)))
+        {
+            return null;
+        }
+
+        var suffix = $".{jrwa}.{running.TrimStart('0')}.{year}";
+        var matches = await db.Cases.Where(c => c.Number.EndsWith(suffix)).Take(2).ToListAsync(cancellationToken);
+        return matches.Count == 1 ? matches[0] : null;
     }
 
     /// <summary>A case by number, for a conversation that has already verified its code.</summary>
@@ -257,6 +301,12 @@ public sealed class CaseRegistry(AssistantDbContext db, CardSearchService search
         if (code is not null && !CaseCodes.Matches(code, existing.CodeHash, existing.CodeSalt))
         {
             (existing.CodeHash, existing.CodeSalt) = CaseCodes.Protect(code);
+            existing.KeypadHash = CaseCodes.ProtectKeypad(code, existing.CodeSalt);
+            changed = true;
+        }
+        else if (code is not null && existing.KeypadHash is null)
+        {
+            existing.KeypadHash = CaseCodes.ProtectKeypad(code, existing.CodeSalt);
             changed = true;
         }
 

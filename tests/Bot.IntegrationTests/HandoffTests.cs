@@ -258,6 +258,10 @@ public sealed class HandoffTests(AssistantFactory factory)
         Assert.Contains("jutro", await WaitForLineAsync(office, id, "jutro"), StringComparison.Ordinal);
         await office.Hub.InvokeAsync("Reply", id, "Tak, zapraszamy jutro od 7:30.", Token);
         Assert.Equal("Tak, zapraszamy jutro od 7:30.", await MessengerLastAsync(psid, 4));
+        // Replies answer the person; the joining notice is the page's own update (both inside the 24-hour window).
+        var types = factory.Graph.Received.Where(r => r.Psid == psid && r.Body.TryGetProperty("message", out _))
+            .Select(r => r.Body.GetProperty("messaging_type").GetString()).Take(4).ToList();
+        Assert.Equal(["RESPONSE", "RESPONSE", "UPDATE", "RESPONSE"], types);
         await office.Hub.InvokeAsync("Close", id, Token);
         Assert.Contains("zakończył rozmowę", await MessengerLastAsync(psid, 5), StringComparison.Ordinal);
     }

@@ -111,6 +111,16 @@ public sealed class VoiceTests(AssistantFactory factory)
 
         var (_, noChoice) = await PostAsync("/api/voice?step=choice&lang=ru", Form("CA-silent", ("Digits", "7")));
         Assert.Contains("не расслышал", noChoice!.Element("Gather")!.Element("Say")!.Value, StringComparison.Ordinal);
+        Assert.Equal("/api/voice?step=choice&lang=ru&misses=1", noChoice.Element("Gather")!.Attribute("action")!.Value);
+        Assert.Equal("/api/voice?step=menu&lang=ru&misses=2", noChoice.Element("Redirect")!.Value);
+
+        // After a few silences or wrong keys in a row the call ends politely instead of looping.
+        var (_, silentEnd) = await PostAsync("/api/voice?step=menu&lang=ru&misses=3", Form("CA-silent"));
+        Assert.Contains("До свидания", silentEnd!.Element("Say")!.Value, StringComparison.Ordinal);
+        Assert.NotNull(silentEnd.Element("Hangup"));
+        var (_, wrongEnd) = await PostAsync("/api/voice?step=choice&lang=en&misses=2", Form("CA-silent", ("Digits", "9")));
+        Assert.Contains("Goodbye", wrongEnd!.Element("Say")!.Value, StringComparison.Ordinal);
+        Assert.NotNull(wrongEnd.Element("Hangup"));
     }
 
     [Fact]
@@ -155,5 +165,90 @@ public sealed class VoiceTests(AssistantFactory factory)
         Assert.Contains("cannot call back", refused!.Element("Say")!.Value, StringComparison.Ordinal);
         var (_, declined) = await PostAsync(path, Form("CA-callback-3"));
         Assert.Contains("Goodbye", declined!.Element("Say")!.Value, StringComparison.Ordinal);
+    }
+
+    /// <summary>Everything the caller hears in a TwiML answer, prompts of a Gather included.</summary>
+    private static string Heard(XElement twiml) => string.Join(" ", twiml.Descendants("Say").Select(say => say.Value));
+
+    [Fact]
+    public async Task A_caller_checks_a_case_keying_the_number_and_a_code_with_letters()
+    {
+        using var import = new HttpRequestMessage(HttpMethod.Post, "/api/cases/import")
+        {
+            Content = new StringContent("""
+                [{ "caseNumber": "KT.5410.9077.2026", "unit": "KT", "service": "prawo-jazdy-wydanie", "status": "in_progress",
+                   "statusDate": "2026-11-10", "filedDate": "2026-11-02", "code": "7KQ2MX" }]
+                """, System.Text.Encoding.UTF8, "application/json"),
+        };
+        import.Headers.Add("X-Api-Key", AssistantFactory.CasesImportKey);
+        using var imported = await client.SendAsync(import, Token);
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        var (_, ask) = await PostAsync("/api/voice?step=choice&lang=pl", Form("CA-case", ("Digits", "2")));
+        var gather = ask!.Element("Gather")!;
+        Assert.Equal(("dtmf speech", "#"), (gather.Attribute("input")!.Value, gather.Attribute("finishOnKey")!.Value));
+        Assert.Contains("znak sprawy", Heard(ask), StringComparison.Ordinal);
+
+        // The unit symbol cannot be keyed: the digits, parts separated by star, name the case.
+        var (_, code) = await PostAsync("/api/voice?step=case_number&lang=pl", Form("CA-case", ("Digits", "5410*9077*2026")));
+        Assert.Contains("wpisz kod", Heard(code!), StringComparison.Ordinal);
+        var (_, wrong) = await PostAsync("/api/voice?step=case_code&lang=pl", Form("CA-case", ("Digits", "123456")));
+        Assert.Contains("Nie znalazłem sprawy", Heard(wrong!), StringComparison.Ordinal);
+
+        // Said this time; the code 7KQ2MX keyed as 7-5-7-2-6-9 (K on 5, Q on 7, M on 6, X on 9).
+        await PostAsync("/api/voice?step=case_number&lang=pl", Form("CA-case", ("SpeechResult", "KT 5410 9077 2026")));
+        var (_, status) = await PostAsync("/api/voice?step=case_code&lang=pl", Form("CA-case", ("Digits", "757269")));
+        var heard = Heard(status!);
+        Assert.Contains("2 grudnia 2026", heard, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", heard, StringComparison.Ordinal);
+        Assert.NotNull(status!.Element("Gather"));
+    }
+
+    [Fact]
+    public async Task A_caller_books_a_visit_then_moves_and_cancels_it_with_the_code_on_the_keypad()
+    {
+        const string caller = "+48600700911";
+        Dictionary<string, string> Call(params (string Key, string Value)[] extra)
+        {
+            var form = Form("CA-visit", extra);
+            form["From"] = caller;
+            return form;
+        }
+
+        Assert.Contains("umówić wizytę", Heard((await PostAsync("/api/voice?step=choice&lang=pl", Call(("Digits", "3")))).TwiML!), StringComparison.Ordinal);
+        Assert.Contains("w jakiej sprawie", Heard((await PostAsync("/api/voice?step=visit_menu&lang=pl", Call(("Digits", "1")))).TwiML!), StringComparison.Ordinal);
+        var (_, offer) = await PostAsync("/api/voice?step=visit_service&lang=pl", Call(("SpeechResult", "rejestracja samochodu używanego"), ("Confidence", "0.9")));
+        Assert.Contains("Naciśnij 1:", Heard(offer!), StringComparison.Ordinal);
+        Assert.Contains("Naciśnij 3:", Heard(offer!), StringComparison.Ordinal);
+        Assert.Contains("imię i nazwisko", Heard((await PostAsync("/api/voice?step=visit_slot&lang=pl", Call(("Digits", "1")))).TwiML!), StringComparison.Ordinal);
+        Assert.Contains("na nazwisko Jan Nowak", Heard((await PostAsync("/api/voice?step=visit_name&lang=pl", Call(("SpeechResult", "Jan Nowak")))).TwiML!), StringComparison.Ordinal);
+        Assert.Contains("Kod wizyty", Heard((await PostAsync("/api/voice?step=visit_confirm&lang=pl", Call(("Digits", "1")))).TwiML!), StringComparison.Ordinal);
+
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
+        var visit = await db.Appointments.AsNoTracking().SingleAsync(a => a.Phone == caller, Token);
+        Assert.Equal(("Jan Nowak", "booked"), (visit.Name, visit.Status));
+
+        // Moving: the caller's visits by the calling number, one chosen, its code keyed (a wrong one refused).
+        Assert.Contains("Naciśnij 1:", Heard((await PostAsync("/api/voice?step=visit_menu&lang=pl", Call(("Digits", "2")))).TwiML!), StringComparison.Ordinal);
+        Assert.Contains("kod wizyty", Heard((await PostAsync("/api/voice?step=visit_pick&lang=pl", Call(("Digits", "1")))).TwiML!), StringComparison.Ordinal);
+        Assert.Contains("To nie jest kod", Heard((await PostAsync("/api/voice?step=visit_code&lang=pl", Call(("Digits", "22222222")))).TwiML!), StringComparison.Ordinal);
+        var keyed = Asystent.KnowledgeBase.Entities.Keypad.Digits(visit.Code);
+        Assert.Contains("przełożyć", Heard((await PostAsync("/api/voice?step=visit_code&lang=pl", Call(("Digits", keyed)))).TwiML!), StringComparison.Ordinal);
+        await PostAsync("/api/voice?step=visit_action&lang=pl", Call(("Digits", "2")));
+        Assert.Contains("przełożona", Heard((await PostAsync("/api/voice?step=visit_slot&lang=pl", Call(("Digits", "2")))).TwiML!), StringComparison.Ordinal);
+        var moved = await db.Appointments.AsNoTracking().SingleAsync(a => a.Code == visit.Code, Token);
+        Assert.NotEqual(visit.StartsAt, moved.StartsAt);
+
+        await PostAsync("/api/voice?step=visit_menu&lang=pl", Call(("Digits", "2")));
+        await PostAsync("/api/voice?step=visit_pick&lang=pl", Call(("Digits", "1")));
+        await PostAsync("/api/voice?step=visit_code&lang=pl", Call(("Digits", keyed)));
+        Assert.Contains("odwołana", Heard((await PostAsync("/api/voice?step=visit_action&lang=pl", Call(("Digits", "1")))).TwiML!), StringComparison.Ordinal);
+        Assert.Equal("cancelled", (await db.Appointments.AsNoTracking().SingleAsync(a => a.Code == visit.Code, Token)).Status);
+
+        // A hidden number cannot book: the caller is sent to the chat or a person.
+        var hidden = Form("CA-visit-hidden", ("Digits", "1"));
+        hidden["From"] = "anonymous";
+        Assert.Contains("Nie widzimy numeru", Heard((await PostAsync("/api/voice?step=visit_menu&lang=pl", hidden)).TwiML!), StringComparison.Ordinal);
     }
 }

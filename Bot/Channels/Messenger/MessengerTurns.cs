@@ -9,7 +9,7 @@ namespace Asystent.Bot.Channels.Messenger;
 /// assistant's answer, the replies through the Send API. A message Facebook delivers again (same
 /// mid) is answered once.
 /// </summary>
-public sealed class MessengerTurns(TurnRunner turns, ConversationStore store, SendApiClient sendApi, TimeProvider clock, ILogger<MessengerTurns> logger)
+public sealed class MessengerTurns(TurnRunner turns, ConversationStore store, SendApiClient sendApi, MessengerWindow window, TimeProvider clock, ILogger<MessengerTurns> logger)
 {
     public const string ChannelId = "messenger";
 
@@ -34,6 +34,7 @@ public sealed class MessengerTurns(TurnRunner turns, ConversationStore store, Se
             }
         }
 
+        window.PersonWrote(psid, now);
         var incoming = new Activity
         {
             Type = ActivityTypes.Message,
@@ -68,15 +69,28 @@ public sealed class MessengerTurns(TurnRunner turns, ConversationStore store, Se
         await turns.RunAsync(key, incoming, async replies =>
         {
             store.Recorded(key, store.NextSequence(key), incoming);
-            await SendAsync(psid, key, replies, incoming.Id, cancellationToken);
+            await SendAsync(psid, key, replies, incoming.Id, new MessengerSendMode("RESPONSE"), cancellationToken);
         }, cancellationToken);
     }
 
-    /// <summary>Sends messages to a Messenger user outside a turn (a clerk's reply), recorded in the transcript like any reply.</summary>
-    public Task SendAsync(string key, IReadOnlyList<Activity> activities, CancellationToken cancellationToken) =>
-        SendAsync(key[(ChannelId.Length + 1)..], key, activities, null, cancellationToken);
+    /// <summary>
+    /// Sends messages to a Messenger user outside a turn (a clerk's reply, a queue update), recorded in
+    /// the transcript like any reply, when Facebook's messaging window allows; false when it does not.
+    /// </summary>
+    public async Task<bool> SendAsync(string key, IReadOnlyList<Activity> activities, MessengerSendKind kind, CancellationToken cancellationToken)
+    {
+        var psid = key[(ChannelId.Length + 1)..];
+        if (await window.DeliveryAsync(psid, kind, cancellationToken) is not { } delivery)
+        {
+            logger.LogInformation("A {Kind} message was not sent: the person's Messenger window is closed", kind);
+            return false;
+        }
 
-    private async Task SendAsync(string psid, string key, IReadOnlyList<Activity> activities, string? replyToId, CancellationToken cancellationToken)
+        await SendAsync(psid, key, activities, null, delivery, cancellationToken);
+        return true;
+    }
+
+    private async Task SendAsync(string psid, string key, IReadOnlyList<Activity> activities, string? replyToId, MessengerSendMode delivery, CancellationToken cancellationToken)
     {
         // Only messages: Messenger has no use for the Bot Framework's handoff events.
         foreach (var reply in activities.Where(r => r.Type == ActivityTypes.Message))
@@ -86,7 +100,7 @@ public sealed class MessengerTurns(TurnRunner turns, ConversationStore store, Se
             store.Recorded(key, store.NextSequence(key), reply);
             foreach (var message in MessengerRenderer.Render(reply))
             {
-                await sendApi.SendAsync(psid, message, cancellationToken);
+                await sendApi.SendAsync(psid, message, delivery, cancellationToken);
             }
         }
     }

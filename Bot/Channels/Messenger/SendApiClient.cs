@@ -24,7 +24,12 @@ public sealed class SendApiClient(IHttpClientFactory httpClients, IOptions<Messe
         PostAsync(new { recipient = new { id = psid }, sender_action = "typing_on" }, cancellationToken);
 
     public Task<bool> SendAsync(string psid, object message, CancellationToken cancellationToken) =>
-        PostAsync(new { recipient = new { id = psid }, messaging_type = "RESPONSE", message }, cancellationToken);
+        SendAsync(psid, message, new MessengerSendMode("RESPONSE"), cancellationToken);
+
+    public Task<bool> SendAsync(string psid, object message, MessengerSendMode delivery, CancellationToken cancellationToken) =>
+        delivery.Tag is { } tag
+            ? PostAsync(new { recipient = new { id = psid }, messaging_type = delivery.MessagingType, tag, message }, cancellationToken)
+            : PostAsync(new { recipient = new { id = psid }, messaging_type = delivery.MessagingType, message }, cancellationToken);
 
     private async Task<bool> PostAsync(object body, CancellationToken cancellationToken)
     {

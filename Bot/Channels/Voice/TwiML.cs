@@ -17,6 +17,16 @@ public sealed class TwiML
     public TwiML Gather(string action, string language, IEnumerable<string> prompts, bool speech = false, int? digits = 1, string? hints = null, int timeoutSeconds = 6) =>
         Gather(action, language, prompts.Select(p => (p, language)), speech, digits, hints, timeoutSeconds);
 
+    /// <summary>Collects any number of keys ended by "#" (and speech, when <paramref name="speech"/>): case numbers and codes.</summary>
+    public TwiML GatherUntilHash(string action, string language, IEnumerable<string> prompts, bool speech = false, int timeoutSeconds = 10)
+    {
+        Gather(action, language, prompts.Select(p => (p, language)), speech, digits: null, hints: null, timeoutSeconds);
+        var gather = response.Elements("Gather").Last();
+        gather.SetAttributeValue("input", speech ? "dtmf speech" : "dtmf");
+        gather.SetAttributeValue("finishOnKey", "#");
+        return this;
+    }
+
     /// <summary>As above, with each prompt in its own language (the greeting offers four).</summary>
     public TwiML Gather(string action, string language, IEnumerable<(string Text, string Language)> prompts, bool speech = false, int? digits = 1, string? hints = null, int timeoutSeconds = 6)
     {
@@ -59,6 +69,13 @@ public sealed class TwiML
     public TwiML Dial(string number)
     {
         response.Add(new XElement("Dial", number));
+        return this;
+    }
+
+    /// <summary>Appends the verbs of <paramref name="next"/> (an answer followed by the menu).</summary>
+    public TwiML Concat(TwiML next)
+    {
+        response.Add(next.response.Elements());
         return this;
     }
 

@@ -26,10 +26,11 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
         ])
         .Redirect($"{Action}?step=menu&lang=pl");
 
-    public TwiML Menu(string? lead = null, Language? language = null)
+    /// <summary>The main menu; <paramref name="misses"/> counts the silences and wrong keys in a row before it.</summary>
+    public TwiML Menu(string? lead = null, Language? language = null, int misses = 0)
     {
         var call = language is { } other ? new VoiceCall(catalogue, other, now) : this;
-        return call.MenuTwiML(lead);
+        return call.MenuTwiML(lead, misses);
     }
 
     public TwiML AskQuestion(string? lead = null) => new TwiML()
@@ -71,6 +72,75 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
             .Hangup();
     }
 
+    public TwiML AskCaseNumber(string? lead = null) => new TwiML()
+        .GatherUntilHash($"{Action}?step=case_number&lang={language.Code()}", Tag, Prompts(lead, VoicePhrases.Get("case_number", language)), speech: true)
+        .Redirect(MenuUrl);
+
+    public TwiML AskCaseCode() => new TwiML()
+        .GatherUntilHash($"{Action}?step=case_code&lang={language.Code()}", Tag, [VoicePhrases.Get("case_code", language)])
+        .Redirect(MenuUrl);
+
+    /// <summary>The case's status, what comes next and the deadline, then the menu.</summary>
+    public TwiML CaseAnswer(KnowledgeBase.Cases.CaseStatusView view) => new TwiML()
+        .Say($"{view.StatusText}. {ForTheEar(view.NextStep)} {view.DeadlineText}", Tag)
+        .Concat(MenuTwiML(null, 0));
+
+    public TwiML VisitMenu() => new TwiML()
+        .Gather($"{Action}?step=visit_menu&lang={language.Code()}", Tag, [VoicePhrases.Get("visit_menu", language)])
+        .Redirect(MenuUrl);
+
+    public TwiML AskVisitService(string? lead = null) => new TwiML()
+        .Gather($"{Action}?step=visit_service&lang={language.Code()}", Tag, Prompts(lead, VoicePhrases.Get("visit_service", language)), speech: true, digits: null, hints: Hints(), timeoutSeconds: 5)
+        .Redirect(MenuUrl);
+
+    /// <summary>Up to three times, each with its key.</summary>
+    public TwiML OfferSlots(string title, IReadOnlyList<DateTimeOffset> slots, string? lead = null) => new TwiML()
+        .Gather($"{Action}?step=visit_slot&lang={language.Code()}", Tag,
+            Prompts(lead, string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("slots", language), title))
+                .Concat(slots.Select((slot, i) => string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("slot_key", language), i + 1, When(slot)))))
+        .Redirect(MenuUrl);
+
+    public TwiML AskName() => new TwiML()
+        .Gather($"{Action}?step=visit_name&lang={language.Code()}", Tag, [VoicePhrases.Get("visit_name", language)], speech: true, digits: null, timeoutSeconds: 5)
+        .Redirect(MenuUrl);
+
+    public TwiML ConfirmVisit(string title, DateTimeOffset start, string name) => new TwiML()
+        .Gather($"{Action}?step=visit_confirm&lang={language.Code()}", Tag,
+            [string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("visit_confirm", language), title, When(start), name)])
+        .Redirect(MenuUrl);
+
+    public TwiML Booked(DateTimeOffset start, string code) =>
+        Menu(string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("visit_booked", language), When(start), SpellCode(code)));
+
+    public TwiML PickVisit(IReadOnlyList<(string Title, DateTimeOffset Start)> visits) => new TwiML()
+        .Gather($"{Action}?step=visit_pick&lang={language.Code()}", Tag,
+            new[] { VoicePhrases.Get("visit_pick", language) }
+                .Concat(visits.Select((v, i) => string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("slot_key", language), i + 1, $"{v.Title}, {When(v.Start)}"))))
+        .Redirect(MenuUrl);
+
+    public TwiML AskVisitCode(string? lead = null) => new TwiML()
+        .GatherUntilHash($"{Action}?step=visit_code&lang={language.Code()}", Tag, Prompts(lead, VoicePhrases.Get("visit_code", language)))
+        .Redirect(MenuUrl);
+
+    public TwiML VisitAction() => new TwiML()
+        .Gather($"{Action}?step=visit_action&lang={language.Code()}", Tag, [VoicePhrases.Get("visit_action", language)])
+        .Redirect(MenuUrl);
+
+    /// <summary>"wtorek, 24 listopada, 9:15": a visit time as said aloud.</summary>
+    public string When(DateTimeOffset start) => $"{start.ToString("dddd, d MMMM", language.Culture())}, {Clock(TimeOnly.FromDateTime(start.DateTime))}";
+
+    /// <summary>A code read character by character in two groups: "K 7 M 4, X Q 3 H".</summary>
+    private static string SpellCode(string code)
+    {
+        var plain = new string(code.Where(char.IsLetterOrDigit).ToArray());
+        return string.Join(", ", plain.Chunk(4).Select(group => string.Join(" ", group)));
+    }
+
+    // Written answers may carry markdown marks and dashes that speech synthesis reads badly.
+    private static string ForTheEar(string text) => text.Replace("**", "", StringComparison.Ordinal).Replace("–", " - ", StringComparison.Ordinal);
+
+    private string MenuUrl => $"{Action}?step=menu&lang={language.Code()}";
+
     /// <summary>The end of a call after a callback request: saved, or impossible without the caller's number.</summary>
     public TwiML CallbackAnswer(bool saved)
     {
@@ -104,9 +174,10 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
         return view.Online?.Url is { } url ? $"{text} {url}" : text;
     }
 
-    private TwiML MenuTwiML(string? lead) => new TwiML()
-        .Gather($"{Action}?step=choice&lang={language.Code()}", Tag, Prompts(lead, VoicePhrases.Get("menu", language)), speech: true, hints: Hints())
-        .Redirect($"{Action}?step=menu&lang={language.Code()}");
+    // A silence or a wrong key is counted in the next request's address, so the call ends politely after a few.
+    private TwiML MenuTwiML(string? lead, int misses) => new TwiML()
+        .Gather($"{Action}?step=choice&lang={language.Code()}&misses={misses}", Tag, Prompts(lead, VoicePhrases.Get("menu", language)), speech: true, hints: Hints())
+        .Redirect($"{Action}?step=menu&lang={language.Code()}&misses={misses + 1}");
 
     private static IEnumerable<string> Prompts(string? lead, string prompt) => lead is null ? [prompt] : [lead, prompt];
 

@@ -11,6 +11,7 @@ using Asystent.KnowledgeBase.ServiceCards;
 using Asystent.KnowledgeBase.Storage;
 using Asystent.KnowledgeBase.Understanding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace Asystent.Bot.Channels.Voice;
@@ -20,12 +21,16 @@ namespace Asystent.Bot.Channels.Voice;
 /// X-Twilio-Signature is checked over the public URL and the form before anything else. The caller
 /// picks a language by key, then "where do I go" (said in their own words, recognised in that
 /// language with the card titles as hints; an unsure recognition is confirmed by key) or a person
-/// (a transfer during the unit's hours, else a callback request on the calling number). Answers are written for the ear, and the details can
+/// (a transfer during the unit's hours, else a callback request on the calling number), the status
+/// of a case (2) and booking, moving or cancelling a visit (3). Answers are written for the ear, and the details can
 /// follow by SMS to the calling number.
 /// </summary>
 public static partial class VoiceEndpoints
 {
     private const double SureConfidence = 0.6;
+
+    // Silences and wrong keys in a row at the menu before the call ends with a goodbye.
+    private const int MaxMisses = 3;
 
     public static IEndpointRouteBuilder MapVoice(this IEndpointRouteBuilder app)
     {
@@ -35,7 +40,7 @@ public static partial class VoiceEndpoints
     }
 
     private static async Task<IResult> Call(HttpRequest request, IOptions<VoiceOptions> options, CardSearchService search, IServiceScopeFactory scopes,
-        OutboxSignal outbox, HandoffQueues queues, KnowledgeBaseOptions knowledgeBase, TimeProvider clock, ILoggerFactory loggers)
+        OutboxSignal outbox, HandoffQueues queues, IMemoryCache cache, KnowledgeBaseOptions knowledgeBase, TimeProvider clock, ILoggerFactory loggers)
     {
         var settings = options.Value;
         if (!settings.IsConfigured)
@@ -56,13 +61,28 @@ public static partial class VoiceEndpoints
         var call = new VoiceCall(search.Catalogue, language, now);
         var digits = form["Digits"].ToString();
         var speech = form["SpeechResult"].ToString();
-        var twiml = request.Query["step"].ToString() switch
+        var step = request.Query["step"].ToString();
+        var branch = new VoiceBranch(call, step, digits, speech, form["From"].ToString(), form["CallSid"].ToString(), cache, search, clock);
+        var twiml = step switch
         {
             "language" => call.Menu(language: digits switch { "2" => Language.En, "3" => Language.Uk, "4" => Language.Ru, _ => Language.Pl }),
-            "menu" => call.Menu(),
-            "choice" when digits == "1" || MatterWords().IsMatch(speech) => call.AskQuestion(),
-            "choice" when digits == "0" || PersonWords().IsMatch(speech) => call.Person(null),
-            "choice" => call.Menu(VoicePhrases.Get("no_choice", language)),
+            "menu" when Misses(request) >= MaxMisses => call.Goodbye(),
+            "menu" => call.Menu(Misses(request) > 0 ? VoicePhrases.Get("no_choice", language) : null, misses: Misses(request)),
+            "choice" when digits == "1" => call.AskQuestion(),
+            "choice" when digits == "2" => call.AskCaseNumber(),
+            "choice" when digits == "3" => call.VisitMenu(),
+            "choice" when digits == "0" => call.Person(null),
+            // Said rather than pressed: "stan sprawy" is about a case's status, not a new matter.
+            "choice" when StatusWords().IsMatch(speech) => call.AskCaseNumber(),
+            "choice" when VisitWords().IsMatch(speech) => call.VisitMenu(),
+            "choice" when PersonWords().IsMatch(speech) => call.Person(null),
+            "choice" when MatterWords().IsMatch(speech) => call.AskQuestion(),
+            "case_number" or "case_code" => await WithScopeAsync(scopes, services => VoiceCases.StepAsync(branch,
+                services.GetRequiredService<KnowledgeBase.Cases.CaseRegistry>(), services.GetRequiredService<KnowledgeBase.Cases.FailedAttempts>(), request.HttpContext.RequestAborted)),
+            _ when step.StartsWith("visit_", StringComparison.Ordinal) => await WithScopeAsync(scopes, services => VoiceVisits.StepAsync(branch,
+                services.GetRequiredService<AppointmentBook>(), services.GetRequiredService<KnowledgeBase.Cases.FailedAttempts>(), request.HttpContext.RequestAborted)),
+            "choice" when Misses(request) + 1 >= MaxMisses => call.Goodbye(),
+            "choice" => call.Menu(VoicePhrases.Get("no_choice", language), misses: Misses(request) + 1),
             "question" => Understand(call, search, speech, form["Confidence"].ToString(), language),
             "confirm" when digits == "1" && search.Catalogue.Find(request.Query["card"].ToString()) is { } card => call.Answer(card),
             "confirm" => call.AskQuestion(),
@@ -139,6 +159,21 @@ public static partial class VoiceEndpoints
         }, CancellationToken.None);
         return true;
     }
+
+    private static int Misses(HttpRequest request) =>
+        int.TryParse(request.Query["misses"], NumberStyles.None, CultureInfo.InvariantCulture, out var misses) ? Math.Min(misses, MaxMisses) : 0;
+
+    private static async Task<TwiML> WithScopeAsync(IServiceScopeFactory scopes, Func<IServiceProvider, Task<TwiML>> step)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        return await step(scope.ServiceProvider);
+    }
+
+    [GeneratedRegex(@"status|stan|etap|стан|состояни|статус", RegexOptions.IgnoreCase)]
+    private static partial Regex StatusWords();
+
+    [GeneratedRegex(@"wizyt|termin|visit|appointment|візит|прийом|запис|визит|при[её]м|запис", RegexOptions.IgnoreCase)]
+    private static partial Regex VisitWords();
 
     [GeneratedRegex(@"spraw|matter|question|справ|дел", RegexOptions.IgnoreCase)]
     private static partial Regex MatterWords();

@@ -191,6 +191,9 @@ namespace Asystent.KnowledgeBase.Storage.Migrations
                     b.Property<DateOnly>("FiledDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("KeypadHash")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Missing")
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
