@@ -1,3 +1,5 @@
+using Asystent.Bot.Admin;
+using Asystent.Bot.Analytics;
 using Asystent.Bot.Appointments;
 using Asystent.Bot.Cards;
 using Asystent.Bot.Cases;
@@ -21,6 +23,8 @@ builder.Services.AddChannels();
 builder.Services.AddNotifications();
 builder.Services.AddStaffPages();
 builder.Services.AddClerkConsole();
+builder.Services.AddAnalytics();
+builder.Services.AddAdminPages();
 
 var app = builder.Build();
 app.UseAssistantHosting();
@@ -32,6 +36,8 @@ app.MapAppointmentsApi();
 app.MapCasesApi();
 app.MapStaffPages();
 app.MapClerkConsole(root);
+app.MapAdminPages(root);
+app.MapSearchPage();
 app.MapChannels();
 app.MapWebPage(root);
 app.Run();

@@ -3,6 +3,7 @@ using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Channels.DirectLine;
 using Asystent.Bot.Conversation;
 using Asystent.Bot.Conversation.Handoff;
+using Asystent.Bot.Conversation.Survey;
 using Asystent.Bot.Handoff;
 using Asystent.Bot.Staff;
 using Asystent.KnowledgeBase;
@@ -134,11 +135,12 @@ public sealed class ClerkDesk(
         var language = LanguageOf(handoff);
         await turns.ExclusiveAsync(handoff.ConversationId, async () =>
         {
-            var state = store.State(handoff.ConversationId, language);
-            store.SaveState(handoff.ConversationId, handoff.Channel, state with { Handoff = null, Misunderstandings = 0 });
+            // After a clerk, the one satisfaction question (unless this conversation had it already).
+            var (question, state) = SurveyDialogue.Ask(store.State(handoff.ConversationId, language) with { Handoff = null, Misunderstandings = 0 });
+            store.SaveState(handoff.ConversationId, handoff.Channel, state);
             var message = HandoffPhrases.Get(close ? "clerk_closed" : "clerk_handed_back", language);
             await delivery.SendAsync(handoff.ConversationId, handoff.Channel,
-                [AssistantBot.Message(message, language, AssistantBot.Actions(language)), HandoffEvents.StatusOf("completed", message)], null, cancellationToken);
+                [AssistantBot.Message(message, language, AssistantBot.Actions(language)), HandoffEvents.StatusOf("completed", message), .. question], null, cancellationToken);
             return true;
         }, cancellationToken);
 

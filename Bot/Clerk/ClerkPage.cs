@@ -6,21 +6,12 @@ namespace Asystent.Bot.Clerk;
 /// <summary>The console's page: three regions (queue, conversation, callbacks) that clerk.js fills from the hub.</summary>
 internal static class ClerkPage
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    private static readonly HtmlEncoder Html = Hosting.HtmlPage.Encoder;
 
     public static string Render(StaffUser clerk, string antiforgery)
     {
         var units = clerk.Units.Count == 0 ? "wszystkie wydziały" : string.Join(", ", clerk.Units);
-        return $"""
-            <!doctype html>
-            <html lang="pl">
-            <head>
-              <meta charset="utf-8">
-              <meta name="viewport" content="width=device-width, initial-scale=1">
-              <title>Konsola urzędnika – Asystent</title>
-              <link rel="stylesheet" href="/staff.css">
-            </head>
-            <body class="console-page">
+        return Hosting.HtmlPage.Shell("pl", "Konsola urzędnika – Asystent", "/staff.css", $"""
             <header>
               <h1>Konsola urzędnika</h1>
               <p><span id="who">{Html.Encode(clerk.UserName)}</span> · {Html.Encode(units)} · <span id="connection" role="status">Łączenie…</span></p>
@@ -39,7 +30,7 @@ internal static class ClerkPage
                 <h2 id="conversation-heading">Rozmowa</h2>
                 <p id="conversation-meta">Wybierz rozmowę z kolejki.</p>
                 <ol id="transcript" aria-live="polite" aria-label="Przebieg rozmowy"></ol>
-                <div id="canned" aria-label="Gotowe odpowiedzi"></div>
+                <div id="canned" role="group" aria-label="Gotowe odpowiedzi"></div>
                 <form id="reply-form" hidden>
                   <label for="reply">Odpowiedź dla rozmówcy</label>
                   <textarea id="reply" rows="3" maxlength="{ClerkDesk.MaxReplyLength}" required></textarea>
@@ -55,8 +46,6 @@ internal static class ClerkPage
             </main>
             <script src="/lib/signalr/signalr.min.js"></script>
             <script src="/clerk.js"></script>
-            </body>
-            </html>
-            """;
+            """);
     }
 }

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using Asystent.Bot.Analytics;
 using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Conversation.Booking;
 using Asystent.Bot.Conversation.Cases;
 using Asystent.Bot.Conversation.Handoff;
+using Asystent.Bot.Conversation.Survey;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Entities;
 using Asystent.KnowledgeBase.Intents;
@@ -22,9 +24,11 @@ namespace Asystent.Bot.Conversation;
 /// cancelling a visit is handed to the booking dialogue, and case status to the case dialogue, until
 /// they end. A person is offered on request, on a complaint and after two misunderstandings in a
 /// row; with consent the handoff dialogue takes the conversation to a clerk or a callback request.
+/// A goodbye brings the one satisfaction question, and every message is counted for the office's
+/// figures with what it was answered with.
 /// </summary>
 public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, BookingDialogue booking, CaseStatusDialogue cases,
-    HandoffDialogue handoff, KnowledgeBaseOptions options, TimeProvider clock)
+    HandoffDialogue handoff, SurveyDialogue survey, AnalyticsLog analytics, KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxMessageLength = 500;
 
@@ -42,6 +46,10 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     public async Task<IReadOnlyList<Activity>> OnTurnAsync(Activity incoming, string conversationId, CancellationToken cancellationToken)
     {
         var state = store.State(conversationId, Hint(incoming.Locale) ?? Language.Pl);
+        // Each message is counted for the office's figures, with what it was answered with.
+        using var noted = incoming.Type == ActivityTypes.Message
+            ? analytics.BeginTurn(conversationId, incoming.ChannelId ?? ConversationStore.DefaultChannel, () => store.State(conversationId, Language.Pl).Language.Code())
+            : null;
         IReadOnlyList<Activity> replies;
         (replies, state) = incoming.Type switch
         {
@@ -50,6 +58,13 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             ActivityTypes.Message => await AnswerAsync(incoming, conversationId, state, cancellationToken),
             _ => ([], state),
         };
+        if (incoming.Type == ActivityTypes.Message && !state.Counted)
+        {
+            // Conversations are counted once, at their first message, for the office's figures.
+            analytics.Record(KnowledgeBase.Analytics.AnalyticsKinds.Conversation, incoming.ChannelId ?? ConversationStore.DefaultChannel, state.Language.Code(), conversationId);
+            state = state with { Counted = true };
+        }
+
         store.SaveState(conversationId, incoming.ChannelId ?? ConversationStore.DefaultChannel, state);
         return replies;
     }
@@ -78,6 +93,16 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         if (FollowUp.LanguageRequest(text) is { } requested)
         {
             return ([Message(Phrases.Get("language_set", requested), requested, Actions(requested))], state with { Language = requested, LanguageChosen = true });
+        }
+
+        if (state.SurveyStep is not null)
+        {
+            if (survey.Continue(text, state, conversationId, incoming.ChannelId ?? ConversationStore.DefaultChannel) is { } answered)
+            {
+                return answered;
+            }
+
+            state = state with { SurveyStep = null };
         }
 
         if (state.Handoff is not null)
@@ -139,8 +164,10 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             case "talk_to_person":
                 return handoff.Offer(state, HandoffReasons.Request);
             case "details" when current is not null:
+                AnalyticsLog.Answered(current.Id);
                 return ([Message(CardAnswer.Details(current, catalogue, language), language, CardActions(current, language))], state with { Misunderstandings = 0 });
             case "checklist" when current is not null:
+                AnalyticsLog.Answered(current.Id);
                 return ([Message(CardAnswer.Checklist(current, catalogue, language), language, Actions(language))], state with { Misunderstandings = 0 });
             case "book_visit" when current is not null && catalogue.BookableFor(current.Id) is null:
                 return ([Message(CardAnswer.Booking(current, catalogue, language), language, Actions(language))], state with { Misunderstandings = 0 });
@@ -168,6 +195,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         if (current is not null && FollowUp.Aspect(text) is var aspect and not CardAspect.None
             && (service is null || service == current.Id || text.Split(' ').Length <= 5))
         {
+            AnalyticsLog.Answered(current.Id);
             return ([Message(CardAnswer.Aspect(current, catalogue, language, OfficeNow(), aspect), language, CardActions(current, language))], state with { Misunderstandings = 0 });
         }
 
@@ -189,7 +217,8 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 case IntentNames.Thanks:
                     return Reply(Phrases.Get("thanks", language), state);
                 case IntentNames.Goodbye:
-                    return ([Message(Phrases.Get("goodbye", language), language)], state with { Misunderstandings = 0 });
+                    var (question, asked) = SurveyDialogue.Ask(state with { Misunderstandings = 0 });
+                    return ([Message(Phrases.Get("goodbye", language), language), .. question], asked);
                 case IntentNames.HumanHandoff:
                     return handoff.Offer(state, HandoffReasons.Request);
                 case IntentNames.OfficeHours:
@@ -200,6 +229,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                     var (offer, offered) = handoff.Offer(afterCard, HandoffReasons.Complaint);
                     return ([.. complaintCard, .. offer], offered);
                 case IntentNames.OutOfScope:
+                    AnalyticsLog.Gap(text);
                     return Misunderstood(state, "out_of_scope");
                 case IntentNames.CaseStatus:
                     return await cases.StartAsync(text, state with { Misunderstandings = 0 }, conversationId, cancellationToken);
@@ -218,6 +248,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         var best = cards.Where(r => r.Score >= MessageInterpreter.ServiceMinScore).ToList();
         if (best.Count == 0)
         {
+            AnalyticsLog.Gap(text);
             return Misunderstood(state, intent.IsConfident ? "out_of_scope" : "not_understood");
         }
 
@@ -245,6 +276,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         }
 
         var language = state.Language;
+        AnalyticsLog.Answered(card.Id);
         var (text, adaptiveCard) = answers.Get(card, catalogue, language, OfficeNow(), rich);
         var message = Message(text, language, CardActions(card, language));
         if (adaptiveCard is not null)

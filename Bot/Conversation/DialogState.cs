@@ -8,7 +8,8 @@ namespace Asystent.Bot.Conversation;
 /// <summary>
 /// What the assistant remembers between turns of one conversation: its language, the card being
 /// discussed (so "ile to kosztuje?" refers to it), the choices it last offered, and how many
-/// messages in a row it did not understand, and a booking, case-status or handoff dialogue under way.
+/// messages in a row it did not understand, a booking, case-status or handoff dialogue under way, and
+/// whether the satisfaction question was asked (it never is twice) and the conversation counted.
 /// </summary>
 public sealed record DialogState(
     Language Language,
@@ -18,4 +19,8 @@ public sealed record DialogState(
     int Misunderstandings = 0,
     BookingDialog? Booking = null,
     CaseDialog? Case = null,
-    HandoffDialog? Handoff = null);
+    HandoffDialog? Handoff = null,
+    bool SurveyAsked = false,
+    string? SurveyStep = null,
+    int? SurveyRating = null,
+    bool Counted = false);

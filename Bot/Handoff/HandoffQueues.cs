@@ -28,7 +28,7 @@ public sealed record QueuePlace(int Position, int Minutes);
 /// are told of every change.
 /// </summary>
 public sealed class HandoffQueues(IServiceScopeFactory scopes, ClerkPresence presence, IHubContext<ClerkHub> hub, CardSearchService search,
-    KnowledgeBaseOptions knowledgeBase, IOptions<HandoffOptions> options, TimeProvider clock, Lazy<ConversationDelivery> delivery)
+    KnowledgeBaseOptions knowledgeBase, IOptions<HandoffOptions> options, TimeProvider clock, Lazy<ConversationDelivery> delivery, Analytics.AnalyticsLog analytics)
 {
     // Delivery is lazy because it reaches the turn pipeline, whose dialogues reach these queues.
 
@@ -86,6 +86,8 @@ public sealed class HandoffQueues(IServiceScopeFactory scopes, ClerkPresence pre
             db.Handoffs.Add(handoff);
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        analytics.Record(KnowledgeBase.Analytics.AnalyticsKinds.Handoff, channel, language, conversationKey, cardId);
 
         await ChangedAsync();
         return handoff;
@@ -180,6 +182,8 @@ public sealed class HandoffQueues(IServiceScopeFactory scopes, ClerkPresence pre
             db.CallbackRequests.Add(request);
             await db.SaveChangesAsync(cancellationToken);
         }
+
+        analytics.Record(KnowledgeBase.Analytics.AnalyticsKinds.Callback, request.Channel, request.Language, request.ConversationId);
 
         await ChangedAsync();
         return request.Id;

@@ -33,31 +33,8 @@ public sealed class SearchQueryLog
     }
 }
 
-internal sealed class SearchQueryLogWriter(SearchQueryLog log, IServiceScopeFactory scopes, ILogger<SearchQueryLogWriter> logger) : BackgroundService
+internal sealed class SearchQueryLogWriter(SearchQueryLog log, IServiceScopeFactory scopes, ILogger<SearchQueryLogWriter> logger)
+    : Hosting.BatchWriter<SearchQueryRecord>(log.Reader, scopes, logger, 500)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var batch = new List<SearchQueryRecord>();
-        while (await log.Reader.WaitToReadAsync(stoppingToken))
-        {
-            while (batch.Count < 500 && log.Reader.TryRead(out var record))
-            {
-                batch.Add(record);
-            }
-
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
-                db.SearchQueries.AddRange(batch);
-                await db.SaveChangesAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is Microsoft.EntityFrameworkCore.DbUpdateException or InvalidOperationException)
-            {
-                logger.LogWarning(e, "Could not store {Count} search records; they are skipped", batch.Count);
-            }
-
-            batch.Clear();
-        }
-    }
+    protected override void Add(AssistantDbContext db, List<SearchQueryRecord> batch) => db.SearchQueries.AddRange(batch);
 }

@@ -35,7 +35,12 @@ public static class StaffEndpoints
             cookie.SlidingExpiration = true;
             // Pages send a person to sign in; the console's live connection and data get a plain status.
             cookie.Events.OnRedirectToLogin = context => Challenge(context, StatusCodes.Status401Unauthorized);
-            cookie.Events.OnRedirectToAccessDenied = context => Challenge(context, StatusCodes.Status403Forbidden);
+            // Signed in but not allowed (a clerk at /admin): a plain 403, not another sign-in form.
+            cookie.Events.OnRedirectToAccessDenied = context =>
+            {
+                context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                return Task.CompletedTask;
+            };
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
@@ -45,7 +50,7 @@ public static class StaffEndpoints
 
     private static Task Challenge(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
-        if (context.Request.Path.StartsWithSegments("/clerk/hub") || context.Request.Path.StartsWithSegments("/clerk/api"))
+        if (context.Request.Path.StartsWithSegments("/clerk/hub") || context.Request.Path.StartsWithSegments("/admin/export"))
         {
             context.Response.StatusCode = status;
         }

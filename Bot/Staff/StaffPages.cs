@@ -10,7 +10,7 @@ namespace Asystent.Bot.Staff;
 /// <summary>The staff pages as HTML: plain, readable, usable by keyboard, and printable on A4 (the controls do not print).</summary>
 internal static class StaffPages
 {
-    private static readonly HtmlEncoder Html = HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
+    private static readonly HtmlEncoder Html = Hosting.HtmlPage.Encoder;
     private static readonly CultureInfo Polish = Language.Pl.Culture();
 
     public static string SignIn(string antiforgery, string? returnUrl, string? message) => Page("Logowanie pracownika", $"""
@@ -118,18 +118,5 @@ internal static class StaffPages
         _ => status,
     };
 
-    private static string Page(string title, string body) => $"""
-        <!doctype html>
-        <html lang="pl">
-        <head>
-          <meta charset="utf-8">
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <title>{Html.Encode(title)}</title>
-          <link rel="stylesheet" href="/staff.css">
-        </head>
-        <body>
-        {body}
-        </body>
-        </html>
-        """;
+    private static string Page(string title, string body) => Hosting.HtmlPage.Shell("pl", title, "/staff.css", body);
 }

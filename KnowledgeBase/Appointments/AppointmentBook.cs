@@ -124,6 +124,7 @@ public sealed class AppointmentBook
             UpdatedAt = now,
         };
         visit.History.Add(new AppointmentEventRecord { At = now, Status = AppointmentStatus.Booked, By = request.By, Detail = Describe(slot.Start) });
+        Count(Analytics.AnalyticsKinds.Booking, request.By, visit, now);
         db.Appointments.Add(visit);
         Notify(visit, service, AppointmentNotices.Booked, now);
         ScheduleReminder(visit, service, now);
@@ -170,6 +171,7 @@ public sealed class AppointmentBook
         visit.Seat = null;
         visit.UpdatedAt = now;
         visit.History.Add(new AppointmentEventRecord { At = now, Status = AppointmentStatus.Cancelled, By = by });
+        Count(Analytics.AnalyticsKinds.Cancellation, by, visit, now);
         await CancelRemindersAsync(visit, cancellationToken);
         if (Service(visit.QueueId) is { } service)
         {
@@ -274,6 +276,14 @@ public sealed class AppointmentBook
         visit.History.Add(new AppointmentEventRecord { At = now, Status = status, By = by });
         return await CommitAsync(transaction, visit, cancellationToken);
     }
+
+    // Counted for the office's figures in the same transaction as the change itself.
+    private void Count(string kind, string by, AppointmentRecord visit, DateTimeOffset now) =>
+        db.AnalyticsEvents.Add(new Analytics.AnalyticsEventRecord
+        {
+            Kind = kind, At = now.UtcDateTime, Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime),
+            Channel = by, Language = visit.Language, CardId = visit.QueueId,
+        });
 
     public DateTimeOffset InOfficeTime(DateTime utc) => TimeZoneInfo.ConvertTime(new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)), zone);
 

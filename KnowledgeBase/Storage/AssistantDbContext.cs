@@ -1,3 +1,4 @@
+using Asystent.KnowledgeBase.Analytics;
 using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Cases;
 using Asystent.KnowledgeBase.Handoff;
@@ -23,6 +24,8 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
     public DbSet<StaffActionRecord> StaffActions => Set<StaffActionRecord>();
     public DbSet<HandoffRecord> Handoffs => Set<HandoffRecord>();
     public DbSet<CallbackRequestRecord> CallbackRequests => Set<CallbackRequestRecord>();
+    public DbSet<AnalyticsEventRecord> AnalyticsEvents => Set<AnalyticsEventRecord>();
+    public DbSet<AnalyticsDailyRecord> AnalyticsDaily => Set<AnalyticsDailyRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -140,6 +143,33 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
             entity.Property(m => m.LastError).HasMaxLength(500);
             entity.HasIndex(m => m.DedupKey).IsUnique();
             entity.HasIndex(m => new { m.Status, m.NextAttemptAt });
+        });
+
+        modelBuilder.Entity<AnalyticsEventRecord>(entity =>
+        {
+            entity.ToTable("analytics_events");
+            entity.HasKey(e => e.Id);
+            entity.Property(e => e.Kind).HasMaxLength(16).IsRequired();
+            entity.Property(e => e.Channel).HasMaxLength(32).IsRequired();
+            entity.Property(e => e.Language).HasMaxLength(2).IsRequired();
+            entity.Property(e => e.ConversationId).HasMaxLength(64);
+            entity.Property(e => e.CardId).HasMaxLength(100);
+            entity.Property(e => e.Outcome).HasMaxLength(16);
+            entity.Property(e => e.Text).HasMaxLength(500);
+            // The figures come from analytics_daily; this index covers the unanswered questions grouped by
+            // their text (too many distinct texts to count per day) and the latest comments.
+            entity.HasIndex(e => new { e.Kind, e.Outcome, e.Day, e.Channel, e.Language, e.Text });
+        });
+
+        modelBuilder.Entity<AnalyticsDailyRecord>(entity =>
+        {
+            entity.ToTable("analytics_daily");
+            entity.HasKey(d => new { d.Day, d.Kind, d.Channel, d.Language, d.Outcome, d.Key });
+            entity.Property(d => d.Kind).HasMaxLength(16);
+            entity.Property(d => d.Channel).HasMaxLength(32);
+            entity.Property(d => d.Language).HasMaxLength(2);
+            entity.Property(d => d.Outcome).HasMaxLength(16);
+            entity.Property(d => d.Key).HasMaxLength(500);
         });
 
         modelBuilder.Entity<StaffAccountRecord>(entity =>

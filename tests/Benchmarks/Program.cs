@@ -1,7 +1,7 @@
 using Asystent.Benchmarks;
 using BenchmarkDotNet.Running;
 
-// latency: per-question p50/p99 and 25k build time; startup: Bot process to ready;
+// latency: per-question p50/p99 and 25k build time; startup: Bot process to ready; analytics: /admin's report over 1M messages;
 // anything else goes to BenchmarkDotNet (e.g. --filter '*').
 switch (args.FirstOrDefault())
 {
@@ -22,6 +22,9 @@ switch (args.FirstOrDefault())
         break;
     case "startup":
         await StartupRun.RunAsync();
+        break;
+    case "analytics":
+        await AnalyticsRun.RunAsync();
         break;
     default:
         BenchmarkSwitcher.FromAssembly(typeof(SearchBenchmarks).Assembly).Run(args);

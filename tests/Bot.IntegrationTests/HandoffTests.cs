@@ -219,7 +219,8 @@ public sealed class HandoffTests(AssistantFactory factory)
         var presence = new ClerkPresence();
         var queues = new HandoffQueues(factory.Services.GetRequiredService<IServiceScopeFactory>(), presence, factory.Services.GetRequiredService<IHubContext<Clerk.ClerkHub>>(),
             factory.Services.GetRequiredService<CardSearchService>(), factory.Services.GetRequiredService<KnowledgeBaseOptions>(),
-            Options.Create(new HandoffOptions()), clock, new Lazy<Channels.ConversationDelivery>(() => throw new InvalidOperationException()));
+            Options.Create(new HandoffOptions()), clock, new Lazy<Channels.ConversationDelivery>(() => throw new InvalidOperationException()),
+            factory.Services.GetRequiredService<Analytics.AnalyticsLog>());
 
         // Monday 10:00 in Warsaw (UTC+1 in winter).
         clock.SetUtcNow(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));

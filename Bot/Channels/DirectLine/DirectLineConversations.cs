@@ -74,6 +74,9 @@ public sealed class DirectLineConversations(TimeProvider clock, ConversationStor
 
     public int LiveCount => conversations.Count;
 
+    /// <summary>The conversations in memory now (each one live or recently so).</summary>
+    public IEnumerable<DirectLineConversation> Live => conversations.Values;
+
     private DirectLineConversation Create(string id, string? userId, string? locale) =>
         new(id, userId, locale, clock, (sequence, activity) => store.Recorded(id, sequence, activity));
 }

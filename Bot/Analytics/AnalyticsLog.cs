@@ -1,0 +1,99 @@
+using System.Threading.Channels;
+using Asystent.KnowledgeBase;
+using Asystent.KnowledgeBase.Analytics;
+using Asystent.KnowledgeBase.Privacy;
+using Asystent.KnowledgeBase.Storage;
+
+namespace Asystent.Bot.Analytics;
+
+/// <summary>
+/// Records what the office counts (<see cref="AnalyticsEventRecord"/>): turns only enqueue, a
+/// background writer stores in batches, and under a flood the newest events are dropped rather than
+/// slowing anyone down. A message turn is noted in a scope: the assistant says along the way whether
+/// it answered with a card or found nothing, and the scope writes one event when the turn ends.
+/// </summary>
+public sealed class AnalyticsLog(KnowledgeBaseOptions options, TimeProvider clock)
+{
+    private const int MaxTextLength = 200;
+
+    private static readonly AsyncLocal<TurnNotes?> Current = new();
+
+    private readonly Channel<AnalyticsEventRecord> queue = Channel.CreateBounded<AnalyticsEventRecord>(
+        new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
+
+    private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
+
+    internal ChannelReader<AnalyticsEventRecord> Reader => queue.Reader;
+
+    /// <summary>Starts noting a message turn; disposing the scope records it.</summary>
+    public IDisposable BeginTurn(string conversationId, string channel, Func<string> language) =>
+        Current.Value = new TurnNotes(this, conversationId, channel, language);
+
+    /// <summary>The turn under way answered with this card.</summary>
+    public static void Answered(string cardId)
+    {
+        if (Current.Value is { } notes)
+        {
+            (notes.CardId, notes.Outcome) = (cardId, MessageOutcomes.Answered);
+        }
+    }
+
+    /// <summary>The turn under way found no answer to <paramref name="question"/>: a gap in the knowledge base.</summary>
+    public static void Gap(string question)
+    {
+        if (Current.Value is { } notes)
+        {
+            (notes.CardId, notes.Outcome, notes.Text) = (null, MessageOutcomes.Gap, GapText(question));
+        }
+    }
+
+    public void Record(string kind, string channel, string language, string? conversationId = null, string? cardId = null, int? value = null, string? text = null) =>
+        Write(kind, channel, language, conversationId, cardId, null, value, text is null ? null : Shorten(PersonalDataMasker.Mask(text.Trim())));
+
+    private void Write(string kind, string channel, string language, string? conversationId, string? cardId, string? outcome, int? value, string? text)
+    {
+        var now = clock.GetUtcNow();
+        queue.Writer.TryWrite(new AnalyticsEventRecord
+        {
+            Kind = kind, At = now.UtcDateTime, Day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(now, zone).DateTime),
+            Channel = channel, Language = language, ConversationId = conversationId, CardId = cardId, Outcome = outcome, Value = value, Text = text,
+        });
+    }
+
+    // Gaps are grouped by their text: the same question typed with other capitals or spaces is one gap.
+    private static string GapText(string question) =>
+        Shorten(string.Join(' ', PersonalDataMasker.Mask(question).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('?', '!', '.', ' '));
+
+    private static string Shorten(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength];
+
+    private sealed class TurnNotes(AnalyticsLog log, string conversationId, string channel, Func<string> language) : IDisposable
+    {
+        public string? CardId { get; set; }
+        public string Outcome { get; set; } = MessageOutcomes.Other;
+        public string? Text { get; set; }
+
+        public void Dispose()
+        {
+            Current.Value = null;
+            log.Write(AnalyticsKinds.Message, channel, language(), conversationId, CardId, Outcome, null, Text);
+        }
+    }
+}
+
+internal sealed class AnalyticsLogWriter(AnalyticsLog log, IServiceScopeFactory scopes, ILogger<AnalyticsLogWriter> logger)
+    : Hosting.BatchWriter<AnalyticsEventRecord>(log.Reader, scopes, logger, 1000)
+{
+    protected override void Add(AssistantDbContext db, List<AnalyticsEventRecord> batch) => db.AnalyticsEvents.AddRange(batch);
+}
+
+public static class AnalyticsModule
+{
+    public static IServiceCollection AddAnalytics(this IServiceCollection services)
+    {
+        services.AddSingleton<AnalyticsLog>();
+        services.AddHostedService<AnalyticsLogWriter>();
+        services.AddSingleton<Conversation.Survey.SurveyDialogue>();
+        services.AddHostedService<Conversation.Survey.IdleSurvey>();
+        return services;
+    }
+}
