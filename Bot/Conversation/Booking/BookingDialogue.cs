@@ -387,15 +387,9 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
 
     private DateOnly Today() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
 
-    private static bool IsYes(string text) => YesWords().IsMatch(text.Trim());
+    private static bool IsYes(string text) => ShortAnswers.IsYes(text);
 
-    private static bool IsNo(string text) => AsksToStop(text) || NoWords().IsMatch(text.Trim());
-
-    [GeneratedRegex(@"^(tak|tak\.|ok|okej|yes|yes please|sure|так|да|ага|potwierdzam|confirm)[!.]?$", RegexOptions.IgnoreCase)]
-    private static partial Regex YesWords();
-
-    [GeneratedRegex(@"^(nie|no|ні|нет)[!.]?$", RegexOptions.IgnoreCase)]
-    private static partial Regex NoWords();
+    private static bool IsNo(string text) => AsksToStop(text) || ShortAnswers.IsNo(text);
 
     [GeneratedRegex(@"^(anuluj|stop|rezygnuj[eę]|koniec|cancel|quit|exit|скасувати|відміна|отмена|отменить|стоп)[!.]?$", RegexOptions.IgnoreCase)]
     private static partial Regex StopWords();

@@ -42,9 +42,9 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
         var language = state.Language;
         switch (dialog.Step)
         {
-            case HandoffSteps.Consent when HandoffPhrases.Is(text, "yes_connect") || YesWords().IsMatch(text.Trim()):
+            case HandoffSteps.Consent when HandoffPhrases.Is(text, "yes_connect") || ShortAnswers.IsYes(text):
                 return await ConnectAsync(dialog, state, incoming.ChannelId ?? ConversationStore.DefaultChannel, conversationKey, cancellationToken);
-            case HandoffSteps.Consent when HandoffPhrases.Is(text, "no_thanks") || NoWords().IsMatch(text.Trim()) || BookingDialogue.AsksToStop(text):
+            case HandoffSteps.Consent when HandoffPhrases.Is(text, "no_thanks") || ShortAnswers.IsNo(text) || BookingDialogue.AsksToStop(text):
                 return ([AssistantBot.Message(Phrases.Get("ask_next", language), language, AssistantBot.Actions(language))], state with { Handoff = null });
             case HandoffSteps.Consent:
                 return null;
@@ -147,12 +147,6 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
     {
         Actions = WhenKeys.Select(key => AssistantBot.ImBack(HandoffPhrases.Get(key, language))).ToList(),
     };
-
-    [GeneratedRegex(@"^(tak|ok|okej|dobrze|poproszę|prosz[eę]|yes|yes please|sure|ok please|так|да|добре|хорошо)[!.]?$", RegexOptions.IgnoreCase)]
-    private static partial Regex YesWords();
-
-    [GeneratedRegex(@"^(nie|nie trzeba|no|no thanks|ні|нет|не надо|не треба)[!.]?$", RegexOptions.IgnoreCase)]
-    private static partial Regex NoWords();
 
     [GeneratedRegex(@"wyjd[źz]|opu[śs][ćc]|zako[ńn]cz|leave the queue|end (the )?chat|вийти|выйти|завершит", RegexOptions.IgnoreCase)]
     private static partial Regex LeaveWords();
