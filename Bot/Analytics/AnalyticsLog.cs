@@ -85,15 +85,3 @@ internal sealed class AnalyticsLogWriter(AnalyticsLog log, IServiceScopeFactory 
 {
     protected override void Add(AssistantDbContext db, List<AnalyticsEventRecord> batch) => db.AnalyticsEvents.AddRange(batch);
 }
-
-public static class AnalyticsModule
-{
-    public static IServiceCollection AddAnalytics(this IServiceCollection services)
-    {
-        services.AddSingleton<AnalyticsLog>();
-        services.AddHostedService<AnalyticsLogWriter>();
-        services.AddSingleton<Conversation.Survey.SurveyDialogue>();
-        services.AddHostedService<Conversation.Survey.IdleSurvey>();
-        return services;
-    }
-}

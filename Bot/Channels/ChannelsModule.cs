@@ -32,6 +32,12 @@ public static class ChannelsModule
         services.AddSingleton<AssistantBot>();
         services.AddSingleton<Conversation.Booking.BookingDialogue>();
         services.AddSingleton<Conversation.Cases.CaseStatusDialogue>();
+        services.AddSingleton<Conversation.Handoff.HandoffDialogue>();
+        services.AddSingleton<Conversation.Survey.SurveyDialogue>();
+        services.AddHostedService<Conversation.Survey.IdleSurvey>();
+        services.AddSingleton<ConversationDelivery>();
+        // Lazy for the handoff queues: delivery reaches the turn pipeline, whose dialogues reach the queues.
+        services.AddSingleton(provider => new Lazy<ConversationDelivery>(provider.GetRequiredService<ConversationDelivery>));
         services.AddSingleton<ConversationStore>();
         services.AddHostedService<ConversationStoreWriter>();
         services.AddHostedService<IdleConversationSweeper>();

@@ -260,15 +260,13 @@ public sealed class ClerkDesk(
         if (card is not null)
         {
             var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime);
+            // Plain text, as the clerk sends it: the card's answers without markdown marks.
             answers.InsertRange(0, new (string Label, CardAspect Aspect)[] { ("Gdzie", CardAspect.Place), ("Dokumenty", CardAspect.Documents), ("Opłaty", CardAspect.Fees), ("Czas", CardAspect.Time) }
-                .Select(a => new CannedAnswer(a.Label, MessengerPlain(CardAnswer.Aspect(card, search.Catalogue, language, now, a.Aspect)))));
+                .Select(a => new CannedAnswer(a.Label, Channels.Messenger.MessengerRenderer.Plain(CardAnswer.Aspect(card, search.Catalogue, language, now, a.Aspect)))));
         }
 
         return answers;
     }
-
-    // Clerks send what they see: the ready answers without markdown marks.
-    private static string MessengerPlain(string markdown) => Channels.Messenger.MessengerRenderer.Plain(markdown);
 
     private string UnitName(string unit, Language language) => search.Catalogue.Office.FindUnit(unit)?.Name.Best(language) ?? unit;
 

@@ -1,5 +1,3 @@
-using Asystent.Bot.Channels;
-using Asystent.Bot.Conversation.Handoff;
 using Asystent.Bot.Handoff;
 using Asystent.Bot.Staff;
 using Microsoft.AspNetCore.Antiforgery;
@@ -15,9 +13,6 @@ public static class ClerkEndpoints
         services.AddOptions<HandoffOptions>().BindConfiguration(HandoffOptions.SectionName);
         services.AddSingleton<ClerkPresence>();
         services.AddSingleton<HandoffQueues>();
-        services.AddSingleton<HandoffDialogue>();
-        services.AddSingleton<ConversationDelivery>();
-        services.AddSingleton(provider => new Lazy<ConversationDelivery>(provider.GetRequiredService<ConversationDelivery>));
         services.AddSingleton<ClerkDesk>();
         services.AddSignalR(hub => hub.MaximumReceiveMessageSize = 16 * 1024);
         return services;

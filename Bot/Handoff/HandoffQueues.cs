@@ -56,12 +56,7 @@ public sealed class HandoffQueues(IServiceScopeFactory scopes, ClerkPresence pre
             return true;
         }
 
-        var now = TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime);
-        var day = DateOnly.FromDateTime(now.DateTime);
-        return search.Catalogue.Office.FindUnit(unit) is { } found
-            && !PolishHolidays.In(day.Year).Any(h => h.Date == day)
-            && OpeningHours.On(found.Hours, day) is { } hours
-            && TimeOnly.FromDateTime(now.DateTime) is var time && time >= hours.Opens && time < hours.Closes;
+        return search.Catalogue.Office.FindUnit(unit) is { } found && OpeningHours.IsOpenAt(found.Hours, TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime));
     }
 
     /// <summary>Puts the conversation in the unit's queue (or returns its place there when it already waits).</summary>

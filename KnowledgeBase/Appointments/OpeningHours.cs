@@ -22,4 +22,12 @@ public static class OpeningHours
     /// <summary>The hours on <paramref name="day"/>'s weekday, or null when the week has none that day.</summary>
     public static (TimeOnly Opens, TimeOnly Closes)? On(IReadOnlyDictionary<string, string> week, DateOnly day) =>
         week.TryGetValue(KeyOf(day.DayOfWeek), out var text) && TryParse(text, out var opens, out var closes) ? (opens, closes) : null;
+
+    /// <summary>Whether a unit with these hours is open at <paramref name="officeNow"/> (office-local time): its hours that weekday, and not a public holiday.</summary>
+    public static bool IsOpenAt(IReadOnlyDictionary<string, string> week, DateTimeOffset officeNow)
+    {
+        var day = DateOnly.FromDateTime(officeNow.DateTime);
+        var time = TimeOnly.FromDateTime(officeNow.DateTime);
+        return !PolishHolidays.IsHoliday(day) && On(week, day) is { } hours && time >= hours.Opens && time < hours.Closes;
+    }
 }

@@ -55,12 +55,9 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
     {
         var unit = (card is null ? null : catalogue.Office.FindUnit(card.Unit)) ?? catalogue.Office.FindUnit(InformationDesk);
         var phone = unit?.Phone ?? catalogue.Office.Phone ?? "";
-        var day = DateOnly.FromDateTime(now.DateTime);
-        var hours = unit is null || PolishHolidays.In(day.Year).Any(h => h.Date == day) ? null : OpeningHours.On(unit.Hours, day);
-        var time = TimeOnly.FromDateTime(now.DateTime);
-        if (hours is { } open && time >= open.Opens && time < open.Closes)
+        if (unit is not null && OpeningHours.IsOpenAt(unit.Hours, now))
         {
-            var connecting = unit!.Code == InformationDesk ? VoicePhrases.Get("connecting", language)
+            var connecting = unit.Code == InformationDesk ? VoicePhrases.Get("connecting", language)
                 : string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("connecting_unit", language), unit.Name.Best(language));
             return new TwiML().Say(connecting, Tag).Dial(phone);
         }
