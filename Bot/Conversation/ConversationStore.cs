@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Asystent.Bot.Channels.Activities;
@@ -96,21 +97,16 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
         changes.Writer.TryWrite(new ConversationChange(conversationId, channel, userId, locale, null));
 
     /// <summary>Stores a transcript entry; its text is masked first (PESEL, phones, e-mails, case numbers).</summary>
-    public void Recorded(string conversationId, int sequence, Activity activity)
-    {
-        string json;
-        if (activity.Text is { } text && PersonalDataMasker.Mask(text) is var masked && masked != text)
-        {
-            var node = JsonSerializer.SerializeToNode(activity, ActivityJson.Options)!;
-            node["text"] = masked;
-            json = node.ToJsonString(ActivityJson.Options);
-        }
-        else
-        {
-            json = JsonSerializer.Serialize(activity, ActivityJson.Options);
-        }
+    public void Recorded(string conversationId, int sequence, Activity activity) =>
+        Recorded(conversationId, sequence, activity, JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options));
 
-        changes.Writer.TryWrite(new ActivityChange(conversationId, sequence, activity.Type, activity.Timestamp ?? clock.GetUtcNow(), json));
+    /// <summary>As <see cref="Recorded(string, int, Activity)"/>, reusing the activity's JSON already written for its stream.</summary>
+    public void Recorded(string conversationId, int sequence, Activity activity, byte[] json)
+    {
+        var stored = activity.Text is { } text && PersonalDataMasker.Mask(text) is var masked && masked != text
+            ? JsonSerializer.Serialize(activity.WithText(masked), ActivityJson.Options)
+            : Encoding.UTF8.GetString(json);
+        changes.Writer.TryWrite(new ActivityChange(conversationId, sequence, activity.Type, activity.Timestamp ?? clock.GetUtcNow(), stored));
     }
 
     /// <summary>A stored conversation and its (masked) transcript, to resume it after a restart; null when unknown.</summary>

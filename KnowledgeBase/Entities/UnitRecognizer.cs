@@ -7,7 +7,7 @@ namespace Asystent.KnowledgeBase.Entities;
 /// <summary>Finds a unit named in a message by its code, name or one of its aliases in _office.yaml.</summary>
 public sealed class UnitRecognizer
 {
-    private readonly List<(Regex Pattern, string Code)> patterns = [];
+    private readonly List<(string Name, Regex Pattern, string Code)> patterns = [];
 
     public UnitRecognizer(OfficeDirectory office)
     {
@@ -20,7 +20,7 @@ public sealed class UnitRecognizer
                 .OrderByDescending(n => n.Length);
             foreach (var name in names)
             {
-                patterns.Add((new Regex($@"(?<![\p{{L}}]){Regex.Escape(name)}(?![\p{{L}}])", RegexOptions.CultureInvariant), unit.Code));
+                patterns.Add((name, new Regex($@"(?<![\p{{L}}]){Regex.Escape(name)}(?![\p{{L}}])", RegexOptions.CultureInvariant), unit.Code));
             }
         }
     }
@@ -28,6 +28,7 @@ public sealed class UnitRecognizer
     public string? Find(string text)
     {
         var folded = TextFolding.Fold(text);
-        return patterns.FirstOrDefault(p => p.Pattern.IsMatch(folded)).Code;
+        // The plain substring test rules most names out before the whole-word pattern is tried.
+        return patterns.FirstOrDefault(p => folded.Contains(p.Name, StringComparison.Ordinal) && p.Pattern.IsMatch(folded)).Code;
     }
 }

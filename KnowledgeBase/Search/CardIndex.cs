@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.Search.Scoring;
 using Asystent.KnowledgeBase.ServiceCards;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -18,9 +19,15 @@ public sealed class CardIndex : IDisposable
 {
     private readonly LuceneDirectory directory;
     private readonly DirectoryReader reader;
-    private const int MaxTermLookups = 200_000;
+    // Bounded, since typos make the set of asked terms open-ended; a term beyond the bound is read per search.
+    private const int MaxCachedTerms = 200_000;
+    private const int MaxCachedPostings = 4_000_000;
 
-    private readonly ConcurrentDictionary<Term, TermContext?> termLookups = new();
+    private readonly ConcurrentDictionary<Term, TermPostings?> postings = new();
+    private readonly ConcurrentDictionary<string, FieldLengths> fieldLengths = new(StringComparer.Ordinal);
+    private readonly CardSimilarity similarity = new();
+    private int cachedPostings;
+    private readonly string[] cardIds;
     private int leases = 1;
 
     internal CardIndex(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries, string generation)
@@ -32,8 +39,9 @@ public sealed class CardIndex : IDisposable
         Synonyms = new SynonymExpander(vocabulary.Synonyms);
         Detector = LanguageDetector.Train(TrainingTexts(catalogue));
         reader = DirectoryReader.Open(directory);
-        Searcher = new IndexSearcher(reader) { Similarity = CreateSimilarity() };
+        Searcher = new IndexSearcher(reader) { Similarity = similarity };
         Typos = new TypoCorrector(reader, SearchFields.LightHead, SearchFields.LightText);
+        cardIds = ReadCardIds(reader);
     }
 
     public string Generation { get; }
@@ -46,25 +54,40 @@ public sealed class CardIndex : IDisposable
     internal IndexReader Reader => reader;
 
     /// <summary>
-    /// Looks a term up once per generation: the lookup (document frequency and where its postings
-    /// are) never changes and is only read by the queries that use it, so every thread can share it.
-    /// Null when the index does not hold the term. Bounded, since typos make the set of asked terms open-ended.
+    /// A term's postings and BM25 figures, read once per generation: they never change and are only
+    /// read by the queries that use them, so every thread can share them. Null when no card holds the term.
     /// </summary>
-    internal TermContext? Lookup(Term term)
+    internal TermPostings? Postings(Term term)
     {
-        if (termLookups.TryGetValue(term, out var known))
+        if (postings.TryGetValue(term, out var known))
         {
             return known;
         }
 
-        var context = TermContext.Build(reader.Context, term);
-        var found = context.DocFreq > 0 ? context : null;
-        if (termLookups.Count < MaxTermLookups)
+        var lengths = fieldLengths.GetOrAdd(term.Field, field => FieldLengths.Read(reader, field, similarity));
+        var read = TermPostings.Read(reader, term, lengths, similarity);
+        var size = read?.Count ?? 0;
+        if (postings.Count < MaxCachedTerms && Volatile.Read(ref cachedPostings) + size <= MaxCachedPostings && postings.TryAdd(term, read))
         {
-            termLookups.TryAdd(term, found);
+            Interlocked.Add(ref cachedPostings, size);
         }
 
-        return found;
+        return read;
+    }
+
+    /// <summary>The id of the card a document of this generation holds (read once, not from stored fields per hit).</summary>
+    internal string CardIdOf(int doc) => cardIds[doc];
+
+    private static string[] ReadCardIds(IndexReader reader)
+    {
+        var fields = new HashSet<string> { SearchFields.Id };
+        var ids = new string[reader.MaxDoc];
+        for (var doc = 0; doc < ids.Length; doc++)
+        {
+            ids[doc] = reader.Document(doc, fields).Get(SearchFields.Id);
+        }
+
+        return ids;
     }
 
     /// <summary>Opens a published generation with the dictionary extracts written beside it (fast to load).</summary>
@@ -77,8 +100,7 @@ public sealed class CardIndex : IDisposable
         return new CardIndex(directory, catalogue, vocabulary, dictionaries, Path.GetFileName(generationPath));
     }
 
-    /// <summary>BM25 suits short fields of very different lengths (a title against a list of documents).</summary>
-    internal static Similarity CreateSimilarity() => new BM25Similarity(1.2f, 0.6f);
+    internal static Similarity CreateSimilarity() => new CardSimilarity();
 
     /// <summary>Takes a lease so a concurrent swap cannot close the reader mid-search.</summary>
     internal bool TryAcquire()

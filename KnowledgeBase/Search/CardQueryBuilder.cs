@@ -1,5 +1,6 @@
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.Search.Scoring;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
@@ -121,14 +122,12 @@ internal sealed class CardQueryBuilder(CardIndex index)
         _ => Language.Uk,
     };
 
-    // Looks the term up once: terms absent from the index add no clause, and the lookup is handed
-    // to the query so that searching does not seek the same term again.
+    // Terms absent from the index add no clause; present ones are scored from postings read once per generation.
     private void AddTerm(DisjunctionMaxQuery disjunction, string field, string text, float boost)
     {
-        var term = new Term(field, text);
-        if (index.Lookup(term) is { } context)
+        if (index.Postings(new Term(field, text)) is { } postings)
         {
-            disjunction.Add(new TermQuery(term, context) { Boost = boost });
+            disjunction.Add(new PostingsTermQuery(postings) { Boost = boost });
         }
     }
 }

@@ -17,7 +17,7 @@ public sealed partial class SynonymExpander
 {
     private readonly Dictionary<string, List<int>> byWord = new(StringComparer.Ordinal);
     private readonly List<(string Prefix, int Rule)> byPrefix = [];
-    private readonly List<(Regex Phrase, int Rule)> byPhrase = [];
+    private readonly List<(string Literal, Regex Phrase, int Rule)> byPhrase = [];
     private readonly List<(string Means, Language Language)> meanings = [];
 
     public SynonymExpander(IEnumerable<SynonymRule> synonymRules)
@@ -34,7 +34,7 @@ public sealed partial class SynonymExpander
                 if (body.Contains(' ', StringComparison.Ordinal))
                 {
                     var pattern = Regex.Escape(body) + (isPrefix ? @"\w*" : "");
-                    byPhrase.Add((new Regex($@"(?<!\w){pattern}(?!\w)", RegexOptions.CultureInvariant), index));
+                    byPhrase.Add((body, new Regex($@"(?<!\w){pattern}(?!\w)", RegexOptions.CultureInvariant), index));
                 }
                 else if (isPrefix)
                 {
@@ -58,25 +58,28 @@ public sealed partial class SynonymExpander
     {
         var folded = TextFolding.Fold(text);
         var matched = new SortedSet<int>();
-        foreach (Match word in Word().Matches(folded))
+        foreach (Match match in Word().Matches(folded))
         {
-            if (byWord.TryGetValue(word.Value, out var rules))
+            // Match.Value makes a new string on every read: read it once per word.
+            var word = match.Value;
+            if (byWord.TryGetValue(word, out var rules))
             {
                 matched.UnionWith(rules);
             }
 
             foreach (var (prefix, rule) in byPrefix)
             {
-                if (word.Value.StartsWith(prefix, StringComparison.Ordinal))
+                if (word.StartsWith(prefix, StringComparison.Ordinal))
                 {
                     matched.Add(rule);
                 }
             }
         }
 
-        foreach (var (phrase, rule) in byPhrase)
+        foreach (var (literal, phrase, rule) in byPhrase)
         {
-            if (!matched.Contains(rule) && phrase.IsMatch(folded))
+            // The plain substring test rules most phrases out before the whole-word pattern is tried.
+            if (!matched.Contains(rule) && folded.Contains(literal, StringComparison.Ordinal) && phrase.IsMatch(folded))
             {
                 matched.Add(rule);
             }

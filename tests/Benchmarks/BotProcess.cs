@@ -21,6 +21,9 @@ internal sealed class BotProcess : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>The process id, for attaching a profiler during a run.</summary>
+    public int Id => process.Id;
+
     /// <summary>CPU time the Bot process has used so far (all threads, user and kernel).</summary>
     public TimeSpan ProcessorTime
     {
@@ -28,6 +31,16 @@ internal sealed class BotProcess : IAsyncDisposable
         {
             process.Refresh();
             return process.TotalProcessorTime;
+        }
+    }
+
+    /// <summary>The Bot process's resident memory now.</summary>
+    public long WorkingSetMegabytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64 / (1024 * 1024);
         }
     }
 

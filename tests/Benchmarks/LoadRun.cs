@@ -20,8 +20,10 @@ internal static class LoadRun
     private static readonly int[] PacedRates = [1000, 1500];
     private const string Secret = "load-run-directline-secret-0123456789";
 
-    public static async Task RunAsync()
+    /// <summary>The whole run; with <paramref name="rates"/> given, only the warm-up and those paced phases (for comparing settings quickly).</summary>
+    public static async Task RunAsync(int[] rates)
     {
+        var full = rates.Length == 0;
         var data = BenchmarkData.Instance;
         await using var bot = await BotProcess.StartAsync(data.Root, Secret);
         using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = 512 }) { BaseAddress = new Uri(bot.Url) };
@@ -35,12 +37,19 @@ internal static class LoadRun
         // JIT recompiles the hot paths while the first turns arrive.
         await TurnsAsync(http, chats, questions, WarmUp);
         await Task.Delay(TimeSpan.FromSeconds(3));
+        Console.WriteLine($"Warmed up; Bot process {bot.Id}");
 
         // 1. Latency at a fixed offered rate (open loop): each conversation asks on a schedule, and a
         // turn's latency counts from when it was due, so a slow server cannot hide its queue.
-        foreach (var rate in PacedRates)
+        foreach (var rate in full ? PacedRates : rates)
         {
             await MeasureAsync($"Direct Line at {rate} turns/s offered ({Conversations} conversations, paced)", bot, () => PacedTurnsAsync(http, chats, questions, rate));
+        }
+
+        if (!full)
+        {
+            Console.WriteLine($"Bot process at the end: {bot.WorkingSetMegabytes} MB working set");
+            return;
         }
 
         // 2. Capacity: every conversation posts its next question as soon as the last was answered.

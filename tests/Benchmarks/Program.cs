@@ -12,7 +12,7 @@ switch (args.FirstOrDefault())
         UnderstandingRun.Run();
         break;
     case "load":
-        await LoadRun.RunAsync();
+        await LoadRun.RunAsync([.. args.Skip(1).Select(int.Parse)]);
         break;
     case "turn-profile":
         TurnProfileRun.Run();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -129,9 +130,11 @@ public sealed class DirectLineTests(AssistantFactory factory)
         using var client = Client(token);
         var id = await PostAsync(client, conversationId, "where do I get a passport", "client-2");
         var seen = new List<string>();
+        var watermarks = new List<string?>();
         while (!seen.Contains("reply"))
         {
             var set = await ReceiveAsync(socket);
+            watermarks.Add(set.GetProperty("watermark").GetString());
             foreach (var activity in set.GetProperty("activities").EnumerateArray())
             {
                 seen.Add(activity.GetProperty("type").GetString() == "typing" ? (activity.TryGetProperty("text", out _) ? "typing with text" : "typing")
@@ -140,8 +143,11 @@ public sealed class DirectLineTests(AssistantFactory factory)
             }
         }
 
-        // The echo first, then "writing…" (live only, no text), then the answer.
+        // The echo first, then "writing…" (live only, no text), then the answer; each live frame
+        // carries the watermark after it (typing takes none of its own).
         Assert.Equal(["echo", "typing", "reply"], seen);
+        var start = int.Parse(watermark!, CultureInfo.InvariantCulture);
+        Assert.Equal([$"{start + 1}", $"{start + 1}", $"{start + 2}"], watermarks);
 
         // Reconnecting with the watermark of the welcome replays exactly the echo and the reply (typing is live only).
         var resume = await client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}?watermark={watermark}", Token);

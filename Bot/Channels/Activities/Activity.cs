@@ -41,6 +41,14 @@ public sealed class Activity
     /// <summary>Fields the schema has that this class does not type: kept so nothing a client sent is lost.</summary>
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; set; }
+
+    /// <summary>The same activity with another text (e.g. masked for the transcript); the rest is shared, not copied.</summary>
+    public Activity WithText(string? text)
+    {
+        var copy = (Activity)MemberwiseClone();
+        copy.Text = text;
+        return copy;
+    }
 }
 
 public static class ActivityTypes

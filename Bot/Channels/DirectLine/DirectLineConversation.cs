@@ -4,15 +4,22 @@ using Asystent.Bot.Channels.Activities;
 
 namespace Asystent.Bot.Channels.DirectLine;
 
-/// <summary>A batch of activities and the watermark after the last of them, as Direct Line sends it.</summary>
-public sealed record ActivitySet(IReadOnlyList<Activity> Activities, string? Watermark);
+/// <summary>
+/// A batch of activities and the watermark after the last of them, as Direct Line sends it. A live
+/// set carries its stream frame already written (<see cref="ActivityFrames"/>), so an activity is
+/// serialised once for the transcript and every stream watching it.
+/// </summary>
+public sealed record ActivitySet(IReadOnlyList<Activity> Activities, string? Watermark)
+{
+    public byte[]? Frame { get; init; }
+}
 
 /// <summary>
 /// One Direct Line conversation: its ordered transcript and the WebSocket streams watching it. The
 /// watermark is the position in the transcript; a client reconnecting with a watermark gets exactly
 /// what came after it. Thread-safe: posts, bot replies and stream readers meet here.
 /// </summary>
-public sealed class DirectLineConversation(string id, string? userId, string? locale, TimeProvider clock, Action<int, Activity>? recorded = null)
+public sealed class DirectLineConversation(string id, string? userId, string? locale, TimeProvider clock, Action<int, Activity, byte[]>? recorded = null)
 {
     private readonly Lock gate = new();
     private readonly List<Activity> transcript = [];
@@ -49,20 +56,24 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
             activity.Timestamp = lastTimestamp;
             activity.Conversation = new ConversationAccount { Id = Id };
             activity.ChannelId ??= "directline";
+            byte[] json;
             if (activity.Type == ActivityTypes.Typing)
             {
                 // Typing is live only: streamed, never part of the transcript, so it takes no watermark.
                 activity.Id = $"{Id}|typing-{lastTimestamp.UtcTicks}";
+                json = ActivityFrames.Serialize(activity);
             }
             else
             {
                 activity.Id = $"{Id}|{transcript.Count:D7}";
                 transcript.Add(activity);
-                recorded?.Invoke(transcript.Count - 1, activity);
+                json = ActivityFrames.Serialize(activity);
+                recorded?.Invoke(transcript.Count - 1, activity, json);
             }
 
             LastActivityAt = now;
-            set = new ActivitySet([activity], Watermark(transcript.Count));
+            var watermark = Watermark(transcript.Count);
+            set = new ActivitySet([activity], watermark) { Frame = ActivityFrames.Frame(json, watermark) };
             listeners = streams.ToArray();
         }
 

@@ -78,5 +78,5 @@ public sealed class DirectLineConversations(TimeProvider clock, ConversationStor
     public IEnumerable<DirectLineConversation> Live => conversations.Values;
 
     private DirectLineConversation Create(string id, string? userId, string? locale) =>
-        new(id, userId, locale, clock, (sequence, activity) => store.Recorded(id, sequence, activity));
+        new(id, userId, locale, clock, (sequence, activity, json) => store.Recorded(id, sequence, activity, json));
 }

@@ -276,7 +276,7 @@ public static class DirectLineEndpoints
     }
 
     private static Task SendAsync(WebSocket socket, ActivitySet set, CancellationToken cancellationToken) =>
-        socket.SendAsync(JsonSerializer.SerializeToUtf8Bytes(set, ActivityJson.Options), WebSocketMessageType.Text, true, cancellationToken);
+        socket.SendAsync(set.Frame ?? JsonSerializer.SerializeToUtf8Bytes(set, ActivityJson.Options), WebSocketMessageType.Text, true, cancellationToken);
 
     private static IResult? Authorize(HttpContext http, string id, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options, out DirectLineConversation? conversation)
     {
