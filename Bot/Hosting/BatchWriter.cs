@@ -11,6 +11,11 @@ namespace Asystent.Bot.Hosting;
 internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFactory scopes, ILogger logger, int batchSize) : BackgroundService
     where T : class
 {
+    // Under load one record per transaction would cost more than the records themselves: wait a
+    // moment after the first for others to join its batch. Not cancelled by shutdown, so a stopping
+    // server still stores what it had.
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
+
     protected abstract void Add(AssistantDbContext db, List<T> batch);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -18,6 +23,7 @@ internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFac
         var batch = new List<T>();
         while (await reader.WaitToReadAsync(stoppingToken))
         {
+            await Task.Delay(BatchWindow, CancellationToken.None);
             while (batch.Count < batchSize && reader.TryRead(out var record))
             {
                 batch.Add(record);

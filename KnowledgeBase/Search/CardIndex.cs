@@ -23,10 +23,11 @@ public sealed class CardIndex : IDisposable
     private const int MaxCachedTerms = 200_000;
     private const int MaxCachedPostings = 4_000_000;
 
-    private readonly ConcurrentDictionary<Term, TermPostings?> postings = new();
+    private readonly ConcurrentDictionary<(string Field, string Text), TermPostings?> postings = new();
     private readonly ConcurrentDictionary<string, FieldLengths> fieldLengths = new(StringComparer.Ordinal);
     private readonly CardSimilarity similarity = new();
     private int cachedPostings;
+    private int cachedTerms;
     private readonly string[] cardIds;
     private int leases = 1;
 
@@ -57,23 +58,27 @@ public sealed class CardIndex : IDisposable
     /// A term's postings and BM25 figures, read once per generation: they never change and are only
     /// read by the queries that use them, so every thread can share them. Null when no card holds the term.
     /// </summary>
-    internal TermPostings? Postings(Term term)
+    internal TermPostings? Postings(string field, string text)
     {
-        if (postings.TryGetValue(term, out var known))
+        // Keyed by strings: a Lucene term (with its UTF-8 bytes) is made only when the index is read.
+        if (postings.TryGetValue((field, text), out var known))
         {
             return known;
         }
 
-        var lengths = fieldLengths.GetOrAdd(term.Field, field => FieldLengths.Read(reader, field, similarity));
-        var read = TermPostings.Read(reader, term, lengths, similarity);
+        var lengths = fieldLengths.GetOrAdd(field, f => FieldLengths.Read(reader, f, similarity));
+        var read = TermPostings.Read(reader, new Term(field, text), lengths, similarity);
         var size = read?.Count ?? 0;
-        if (postings.Count < MaxCachedTerms && Volatile.Read(ref cachedPostings) + size <= MaxCachedPostings && postings.TryAdd(term, read))
+        if (Volatile.Read(ref cachedTerms) < MaxCachedTerms && Volatile.Read(ref cachedPostings) + size <= MaxCachedPostings && postings.TryAdd((field, text), read))
         {
+            Interlocked.Increment(ref cachedTerms);
             Interlocked.Add(ref cachedPostings, size);
         }
 
         return read;
     }
+
+    internal TermPostings? Postings(Term term) => Postings(term.Field, term.Text);
 
     /// <summary>The id of the card a document of this generation holds (read once, not from stored fields per hit).</summary>
     internal string CardIdOf(int doc) => cardIds[doc];

@@ -78,8 +78,8 @@ internal sealed class CardQueryBuilder(CardIndex index)
 
     private DisjunctionMaxQuery? WordQuery(string word, Language language, float weight)
     {
-        var primaryTerms = AnalyzerSet.Terms(index.Analyzers.For(language), word);
-        var lightTerms = AnalyzerSet.Terms(index.Analyzers.Light, word);
+        var primaryTerms = index.Analyzers.WordTerms(index.Analyzers.For(language), word);
+        var lightTerms = index.Analyzers.WordTerms(index.Analyzers.Light, word);
         if (primaryTerms.Count == 0 && lightTerms.Count == 0)
         {
             return null; // a stop word such as "gdzie" or "the"
@@ -88,7 +88,7 @@ internal sealed class CardQueryBuilder(CardIndex index)
         var disjunction = new DisjunctionMaxQuery(0.1f);
         foreach (var (fieldLanguage, languageWeight) in new[] { (language, 1f), (Sibling(language), SiblingLanguageWeight) })
         {
-            var terms = fieldLanguage == language ? primaryTerms : AnalyzerSet.Terms(index.Analyzers.For(fieldLanguage), word);
+            var terms = fieldLanguage == language ? primaryTerms : index.Analyzers.WordTerms(index.Analyzers.For(fieldLanguage), word);
             foreach (var (field, boost) in LanguageFields)
             {
                 foreach (var term in terms)
@@ -125,7 +125,7 @@ internal sealed class CardQueryBuilder(CardIndex index)
     // Terms absent from the index add no clause; present ones are scored from postings read once per generation.
     private void AddTerm(DisjunctionMaxQuery disjunction, string field, string text, float boost)
     {
-        if (index.Postings(new Term(field, text)) is { } postings)
+        if (index.Postings(field, text) is { } postings)
         {
             disjunction.Add(new PostingsTermQuery(postings) { Boost = boost });
         }

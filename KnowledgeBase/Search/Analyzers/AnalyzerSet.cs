@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Asystent.KnowledgeBase.Languages;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
@@ -25,6 +26,12 @@ public sealed class AnalyzerSet : IDisposable
     internal const LuceneVersion Version = LuceneVersion.LUCENE_48;
 
     private readonly Dictionary<Language, Analyzer> byLanguage;
+
+    // Residents' questions repeat the same words all day ("prawo", "jazdy", "samochód"), and a word's
+    // terms never change for a set of analyzers: each word is analysed once. Bounded, since typos are endless.
+    private const int MaxCachedWords = 100_000;
+    private readonly ConcurrentDictionary<(Analyzer Analyzer, string Word), string[]> wordTerms = new();
+    private int cachedWords;
 
     public AnalyzerSet(HunspellDictionaries dictionaries, SearchVocabulary vocabulary)
     {
@@ -113,6 +120,23 @@ public sealed class AnalyzerSet : IDisposable
     public Analyzer Indexing { get; }
 
     public Analyzer For(Language language) => byLanguage[language];
+
+    /// <summary>The terms one of this set's analyzers makes of a single word, analysed once and then remembered.</summary>
+    public IReadOnlyList<string> WordTerms(Analyzer analyzer, string word)
+    {
+        if (wordTerms.TryGetValue((analyzer, word), out var known))
+        {
+            return known;
+        }
+
+        var terms = Terms(analyzer, word).ToArray();
+        if (Volatile.Read(ref cachedWords) < MaxCachedWords && wordTerms.TryAdd((analyzer, word), terms))
+        {
+            Interlocked.Increment(ref cachedWords);
+        }
+
+        return terms;
+    }
 
     /// <summary>Runs <paramref name="analyzer"/> over <paramref name="text"/> and returns the terms in order.</summary>
     public static List<string> Terms(Analyzer analyzer, string text)
