@@ -134,20 +134,25 @@ public sealed class DirectLineTests(AssistantFactory factory)
         while (!seen.Contains("reply"))
         {
             var set = await ReceiveAsync(socket);
-            watermarks.Add(set.GetProperty("watermark").GetString());
             foreach (var activity in set.GetProperty("activities").EnumerateArray())
             {
-                seen.Add(activity.GetProperty("type").GetString() == "typing" ? (activity.TryGetProperty("text", out _) ? "typing with text" : "typing")
+                var kind = activity.GetProperty("type").GetString() == "typing" ? (activity.TryGetProperty("text", out _) ? "typing with text" : "typing")
                     : activity.GetProperty("id").GetString() == id ? "echo"
-                    : activity.TryGetProperty("replyToId", out var r) && r.GetString() == id ? "reply" : "other");
+                    : activity.TryGetProperty("replyToId", out var r) && r.GetString() == id ? "reply" : "other";
+                seen.Add(kind);
+                if (kind != "typing")
+                {
+                    watermarks.Add(set.GetProperty("watermark").GetString());
+                }
             }
         }
 
-        // The echo first, then "writing…" (live only, no text), then the answer; each live frame
-        // carries the watermark after it (typing takes none of its own).
-        Assert.Equal(["echo", "typing", "reply"], seen);
+        // The echo first, then the answer; "writing…" (live only, no text) only if the answer took a
+        // while, and then between the two. Each live frame carries the watermark after it.
+        Assert.Equal(["echo", "reply"], seen.Where(s => s != "typing"));
+        Assert.True(seen.Count == 2 || seen.SequenceEqual(["echo", "typing", "reply"]), string.Join(", ", seen));
         var start = int.Parse(watermark!, CultureInfo.InvariantCulture);
-        Assert.Equal([$"{start + 1}", $"{start + 1}", $"{start + 2}"], watermarks);
+        Assert.Equal([$"{start + 1}", $"{start + 2}"], watermarks);
 
         // Reconnecting with the watermark of the welcome replays exactly the echo and the reply (typing is live only).
         var resume = await client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}?watermark={watermark}", Token);

@@ -24,5 +24,11 @@ public sealed class DirectLineOptions
     /// <summary>After this long without activity or a watching client, a conversation leaves memory (it stays in the database).</summary>
     [Range(1, 10_080)] public int IdleMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// "The assistant is writing…" appears only when an answer takes longer than this, as the Bot
+    /// Framework SDK's typing middleware does: a quick answer needs no indicator before it. 0 sends it at once.
+    /// </summary>
+    [Range(0, 10_000)] public int TypingDelayMilliseconds { get; set; } = 500;
+
     public bool IsConfigured => !string.IsNullOrWhiteSpace(Secret) && Secret.Length >= 16;
 }

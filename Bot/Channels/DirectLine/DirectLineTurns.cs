@@ -1,5 +1,6 @@
 using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Conversation;
+using Microsoft.Extensions.Options;
 
 namespace Asystent.Bot.Channels.DirectLine;
 
@@ -7,21 +8,18 @@ namespace Asystent.Bot.Channels.DirectLine;
 /// Hands each posted activity to the turn pipeline after it has been echoed, and appends the replies
 /// (replyToId = the echoed activity, so Web Chat shows them at once).
 /// </summary>
-public sealed class DirectLineTurns(TurnRunner turns)
+public sealed class DirectLineTurns(TurnRunner turns, IOptions<DirectLineOptions> options, TimeProvider clock)
 {
     public static readonly ChannelAccount BotAccount = new() { Id = "asystent", Name = "Asystent", Role = "bot" };
 
-    public Task RunAsync(DirectLineConversation conversation, Activity incoming, CancellationToken cancellationToken)
+    public async Task RunAsync(DirectLineConversation conversation, Activity incoming, CancellationToken cancellationToken)
     {
-        if (incoming.Type == ActivityTypes.Message)
+        using var typing = incoming.Type == ActivityTypes.Message
+            ? new TypingIndicator(conversation, incoming.From, TimeSpan.FromMilliseconds(options.Value.TypingDelayMilliseconds), clock)
+            : null;
+        await turns.RunAsync(conversation.Id, incoming, replies =>
         {
-            // "The assistant is writing…": live only (not kept in history), and without text, since
-            // Web Chat reads a typing activity with text as a streamed message.
-            conversation.Append(new Activity { Type = ActivityTypes.Typing, From = BotAccount, Recipient = incoming.From });
-        }
-
-        return turns.RunAsync(conversation.Id, incoming, replies =>
-        {
+            typing?.Stop();
             foreach (var reply in replies)
             {
                 reply.From = BotAccount;
