@@ -104,7 +104,7 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     public void Recorded(string conversationId, int sequence, Activity activity, byte[] json)
     {
         var stored = activity.Text is { } text && PersonalDataMasker.Mask(text) is var masked && masked != text
-            ? JsonSerializer.Serialize(activity.WithText(masked), ActivityJson.Options)
+            ? TranscriptJson.WithText(json, activity, text, masked)
             : Encoding.UTF8.GetString(json);
         changes.Writer.TryWrite(new ActivityChange(conversationId, sequence, activity.Type, activity.Timestamp ?? clock.GetUtcNow(), stored));
     }

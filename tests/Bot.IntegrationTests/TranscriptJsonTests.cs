@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Asystent.Bot.Channels.Activities;
+using Asystent.Bot.Conversation;
+
+namespace Asystent.Bot.IntegrationTests;
+
+/// <summary>A masked transcript entry is the activity as if it had been serialised with the masked text.</summary>
+public sealed class TranscriptJsonTests
+{
+    [Theory]
+    [InlineData("Mój PESEL to 44051401458, tel. 600 123 456", "Mój PESEL to [PESEL], tel. [telefon]")]
+    [InlineData("cudzysłów \" i ukośnik \\ oraz łódź", "cudzysłów \" i ukośnik \\ oraz [masked]")]
+    public void Swapping_the_text_gives_the_same_json_as_serialising_again(string original, string masked)
+    {
+        var activity = new Activity
+        {
+            Id = "c|0000001",
+            Text = original,
+            From = new ChannelAccount { Id = "u1" },
+            // Actions and cards have "text" properties of their own, after the activity's.
+            SuggestedActions = new SuggestedActions { Actions = [new CardAction { Title = original, Text = original }] },
+            Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = JsonSerializer.SerializeToElement(new { type = "TextBlock", text = original }) }],
+        };
+        var json = JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options);
+
+        var stored = TranscriptJson.WithText(json, activity, original, masked);
+
+        Assert.Equal(JsonSerializer.Serialize(activity.WithText(masked), ActivityJson.Options), stored);
+    }
+}
