@@ -80,7 +80,7 @@ internal sealed class CardQueryBuilder(CardIndex index)
     {
         var primaryTerms = index.Analyzers.WordTerms(index.Analyzers.For(language), word);
         var lightTerms = index.Analyzers.WordTerms(index.Analyzers.Light, word);
-        if (primaryTerms.Count == 0 && lightTerms.Count == 0)
+        if (primaryTerms.Length == 0 && lightTerms.Length == 0)
         {
             return null; // a stop word such as "gdzie" or "the"
         }

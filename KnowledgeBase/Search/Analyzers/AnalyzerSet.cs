@@ -122,7 +122,7 @@ public sealed class AnalyzerSet : IDisposable
     public Analyzer For(Language language) => byLanguage[language];
 
     /// <summary>The terms one of this set's analyzers makes of a single word, analysed once and then remembered.</summary>
-    public IReadOnlyList<string> WordTerms(Analyzer analyzer, string word)
+    public string[] WordTerms(Analyzer analyzer, string word)
     {
         if (wordTerms.TryGetValue((analyzer, word), out var known))
         {
