@@ -2,6 +2,7 @@ using Asystent.Bot.Hosting;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Asystent.Bot.Search;
 
@@ -22,14 +23,22 @@ public static class SearchPageEndpoints
         return app;
     }
 
-    public static IReadOnlyList<UnitDto> Units(string? lang, CardSearchService search)
+    public static Results<Ok<List<UnitDto>>, ValidationProblem> Units(string? lang, CardSearchService search)
     {
-        var language = Languages.TryParse(lang, out var parsed) ? parsed : Language.Pl;
+        // The same answer to an unknown language as the search API gives; no language means Polish.
+        var errors = new Dictionary<string, string[]>();
+        var language = QueryValidation.Language(lang, errors) ?? Language.Pl;
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The units request is not valid");
+        }
+
         var used = search.Catalogue.Cards.Select(c => c.Unit).ToHashSet(StringComparer.OrdinalIgnoreCase);
-        return search.Catalogue.Office.Units.Where(u => used.Contains(u.Code))
+        var units = search.Catalogue.Office.Units.Where(u => used.Contains(u.Code))
             .Select(u => new UnitDto(u.Code, u.Name.Best(language)))
             .OrderBy(u => u.Name, StringComparer.Create(language.Culture(), ignoreCase: true))
             .ToList();
+        return TypedResults.Ok(units);
     }
 
     private static IResult Card(string id, string? lang, HttpContext http, CardSearchService search, KnowledgeBaseOptions options, TimeProvider clock, IConfiguration configuration)

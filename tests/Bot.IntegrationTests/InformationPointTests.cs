@@ -22,6 +22,8 @@ public sealed class InformationPointTests(AssistantFactory factory)
         Assert.Contains("role=\"combobox\"", await client.GetStringAsync("/search", Token), StringComparison.Ordinal);
         var units = await client.GetFromJsonAsync<JsonElement>("/api/units?lang=en", Token);
         Assert.Contains(units.EnumerateArray(), u => u.GetProperty("code").GetString() == "KT");
+        using var unknownLanguage = await client.GetAsync("/api/units?lang=xx", Token);
+        await ProblemAssert.AssertProblemAsync(unknownLanguage, HttpStatusCode.BadRequest);
 
         var card = await client.GetStringAsync("/search/cards/rejestracja-pojazdu-uzywanego?lang=en", Token);
         Assert.Contains("<html lang=\"en\">", card, StringComparison.Ordinal);
