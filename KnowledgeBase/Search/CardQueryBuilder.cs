@@ -2,7 +2,6 @@ using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.Search.Scoring;
 using Lucene.Net.Analysis.Core;
-using Lucene.Net.Index;
 using Lucene.Net.Search;
 
 namespace Asystent.KnowledgeBase.Search;
