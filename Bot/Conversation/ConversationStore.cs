@@ -98,7 +98,7 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
 
     /// <summary>Stores a transcript entry; its text is masked first (PESEL, phones, e-mails, case numbers).</summary>
     public void Recorded(string conversationId, int sequence, Activity activity) =>
-        Recorded(conversationId, sequence, activity, JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options));
+        Recorded(conversationId, sequence, activity, ActivityJson.ToUtf8(activity));
 
     /// <summary>As <see cref="Recorded(string, int, Activity)"/>, reusing the activity's JSON already written for its stream.</summary>
     public void Recorded(string conversationId, int sequence, Activity activity, byte[] json)

@@ -66,7 +66,7 @@ public sealed class CardIndex : IDisposable
             return known;
         }
 
-        var lengths = fieldLengths.GetOrAdd(field, f => FieldLengths.Read(reader, f, similarity));
+        var lengths = fieldLengths.GetOrAdd(field, f => FieldLengths.Read(reader, f, Searcher.CollectionStatistics(f), similarity));
         var read = TermPostings.Read(reader, new Term(field, text), lengths, similarity);
         var size = read?.Count ?? 0;
         if (Volatile.Read(ref cachedTerms) < MaxCachedTerms && Volatile.Read(ref cachedPostings) + size <= MaxCachedPostings && postings.TryAdd((field, text), read))
@@ -77,8 +77,6 @@ public sealed class CardIndex : IDisposable
 
         return read;
     }
-
-    internal TermPostings? Postings(Term term) => Postings(term.Field, term.Text);
 
     /// <summary>The id of the card a document of this generation holds (read once, not from stored fields per hit).</summary>
     internal string CardIdOf(int doc) => cardIds[doc];

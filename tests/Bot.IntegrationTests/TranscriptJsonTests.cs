@@ -21,7 +21,7 @@ public sealed class TranscriptJsonTests
             SuggestedActions = new SuggestedActions { Actions = [new CardAction { Title = original, Text = original }] },
             Attachments = [new Attachment { ContentType = "application/vnd.microsoft.card.adaptive", Content = JsonSerializer.SerializeToElement(new { type = "TextBlock", text = original }) }],
         };
-        var json = JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options);
+        var json = ActivityJson.ToUtf8(activity);
 
         var stored = TranscriptJson.WithText(json, activity, original, masked);
 

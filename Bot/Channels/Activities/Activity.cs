@@ -106,4 +106,7 @@ public static class ActivityJson
         // Polish and Cyrillic letters as themselves, not \u escapes: a third of the bytes on the wire.
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
+
+    /// <summary>The activity as the clients expect it, in UTF-8.</summary>
+    public static byte[] ToUtf8(Activity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, Options);
 }

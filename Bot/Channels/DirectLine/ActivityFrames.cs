@@ -1,21 +1,18 @@
 using System.Text;
-using System.Text.Json;
-using Asystent.Bot.Channels.Activities;
 
 namespace Asystent.Bot.Channels.DirectLine;
 
 /// <summary>
-/// Writes an activity as JSON once, at the moment it joins a conversation, and the stream frame
-/// that carries it: the transcript store and every WebSocket watching the conversation reuse the
-/// same bytes instead of serialising the activity (with its Adaptive Card) again each.
+/// The Direct Line stream message around an activity's JSON, written once when the activity joins
+/// its conversation: every WebSocket watching the conversation sends the same bytes, and the
+/// transcript row reuses the activity's JSON, instead of each serialising the activity (with its
+/// Adaptive Card) again.
 /// </summary>
 public static class ActivityFrames
 {
     private static readonly byte[] Start = "{\"activities\":["u8.ToArray();
     private static readonly byte[] Middle = "],\"watermark\":\""u8.ToArray();
     private static readonly byte[] End = "\"}"u8.ToArray();
-
-    public static byte[] Serialize(Activity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options);
 
     /// <summary>
     /// The Direct Line stream message for one activity, <c>{"activities":[…],"watermark":"N"}</c>,

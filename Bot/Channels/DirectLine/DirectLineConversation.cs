@@ -56,18 +56,13 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
             activity.Timestamp = lastTimestamp;
             activity.Conversation = new ConversationAccount { Id = Id };
             activity.ChannelId ??= "directline";
-            byte[] json;
-            if (activity.Type == ActivityTypes.Typing)
+            // Typing is live only: streamed, never part of the transcript, so it takes no watermark.
+            var live = activity.Type == ActivityTypes.Typing;
+            activity.Id = live ? $"{Id}|typing-{lastTimestamp.UtcTicks}" : $"{Id}|{transcript.Count:D7}";
+            var json = ActivityJson.ToUtf8(activity);
+            if (!live)
             {
-                // Typing is live only: streamed, never part of the transcript, so it takes no watermark.
-                activity.Id = $"{Id}|typing-{lastTimestamp.UtcTicks}";
-                json = ActivityFrames.Serialize(activity);
-            }
-            else
-            {
-                activity.Id = $"{Id}|{transcript.Count:D7}";
                 transcript.Add(activity);
-                json = ActivityFrames.Serialize(activity);
                 recorded?.Invoke(transcript.Count - 1, activity, json);
             }
 

@@ -1,4 +1,5 @@
 using Lucene.Net.Index;
+using Lucene.Net.Search;
 
 namespace Asystent.KnowledgeBase.Search.Scoring;
 
@@ -16,10 +17,10 @@ internal sealed class FieldLengths
     /// <summary>The length factor of document <paramref name="doc"/> of segment <paramref name="leaf"/>.</summary>
     public float Of(int leaf, int doc) => factors[leaf][doc];
 
-    public static FieldLengths Read(IndexReader reader, string field, CardSimilarity similarity)
+    /// <summary>Reads the field's norms; <paramref name="statistics"/> are the searcher's for the field, as BM25 gets them.</summary>
+    public static FieldLengths Read(IndexReader reader, string field, CollectionStatistics statistics, CardSimilarity similarity)
     {
-        // The same collection statistics Lucene's searcher gives BM25 for this field.
-        var table = similarity.LengthFactors(new Lucene.Net.Search.IndexSearcher(reader).CollectionStatistics(field));
+        var table = similarity.LengthFactors(statistics);
         var leaves = reader.Leaves;
         var factors = new float[leaves.Count][];
         foreach (var leaf in leaves)

@@ -20,7 +20,7 @@ public sealed class PostingsTermQueryTests(KnowledgeBaseFixture kb)
             foreach (var text in TermsOf(field).Take(60))
             {
                 var term = new Term(field, text);
-                var postings = kb.Index.Postings(term)!;
+                var postings = kb.Index.Postings(field, text)!;
                 AssertSameHits(new TermQuery(term) { Boost = 2.5f }, new PostingsTermQuery(postings) { Boost = 2.5f });
                 compared++;
             }
@@ -39,14 +39,14 @@ public sealed class PostingsTermQueryTests(KnowledgeBaseFixture kb)
             var first = new Term(SearchFields.LightText, light[i]);
             var second = new Term(SearchFields.LightText, light[i + 1]);
             var lucene = new BooleanQuery { { new TermQuery(first), Occur.MUST }, { new DisjunctionMaxQuery(0.1f) { new TermQuery(second), new TermQuery(first) { Boost = 0.5f } }, Occur.SHOULD } };
-            var cached = new BooleanQuery { { new PostingsTermQuery(kb.Index.Postings(first)!), Occur.MUST }, { new DisjunctionMaxQuery(0.1f) { new PostingsTermQuery(kb.Index.Postings(second)!), new PostingsTermQuery(kb.Index.Postings(first)!) { Boost = 0.5f } }, Occur.SHOULD } };
+            var cached = new BooleanQuery { { new PostingsTermQuery(kb.Index.Postings(first.Field, first.Text)!), Occur.MUST }, { new DisjunctionMaxQuery(0.1f) { new PostingsTermQuery(kb.Index.Postings(second.Field, second.Text)!), new PostingsTermQuery(kb.Index.Postings(first.Field, first.Text)!) { Boost = 0.5f } }, Occur.SHOULD } };
             AssertSameHits(lucene, cached);
         }
     }
 
     [Fact]
     public void Postings_AreNullForATermNoCardHolds() =>
-        Assert.Null(kb.Index.Postings(new Term(SearchFields.LightText, "zzzqqq")));
+        Assert.Null(kb.Index.Postings(SearchFields.LightText, "zzzqqq"));
 
     private void AssertSameHits(Query expected, Query actual)
     {
