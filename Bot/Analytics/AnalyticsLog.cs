@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Analytics;
@@ -83,5 +84,24 @@ public sealed class AnalyticsLog(KnowledgeBaseOptions options, TimeProvider cloc
 internal sealed class AnalyticsLogWriter(AnalyticsLog log, IServiceScopeFactory scopes, ILogger<AnalyticsLogWriter> logger)
     : Hosting.BatchWriter<AnalyticsEventRecord>(log.Reader, scopes, logger, 1000)
 {
-    protected override void Add(AssistantDbContext db, List<AnalyticsEventRecord> batch) => db.AnalyticsEvents.AddRange(batch);
+    private static readonly string[] Names = ["Kind", "At", "Day", "Channel", "Language", "ConversationId", "CardId", "Outcome", "Value", "Text"];
+
+    protected override string[] Columns => Names;
+
+    protected override string Insert { get; } =
+        $"INSERT INTO analytics_events ({string.Join(", ", Names)}) VALUES ({string.Join(", ", Names.Select(n => "$" + n))})";
+
+    protected override void Bind(DbParameterCollection parameters, AnalyticsEventRecord record)
+    {
+        Set(parameters, 0, record.Kind);
+        Set(parameters, 1, record.At);
+        Set(parameters, 2, record.Day);
+        Set(parameters, 3, record.Channel);
+        Set(parameters, 4, record.Language);
+        Set(parameters, 5, record.ConversationId);
+        Set(parameters, 6, record.CardId);
+        Set(parameters, 7, record.Outcome);
+        Set(parameters, 8, record.Value);
+        Set(parameters, 9, record.Text);
+    }
 }

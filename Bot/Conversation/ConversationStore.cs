@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Asystent.Bot.Channels.Activities;
 using Asystent.KnowledgeBase.Languages;
-using Asystent.KnowledgeBase.Privacy;
 using Asystent.KnowledgeBase.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -29,7 +27,7 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
 
     internal sealed record ConversationChange(string ConversationId, string Channel, string? UserId, string? Locale, DialogState? State) : Change(ConversationId);
 
-    internal sealed record ActivityChange(string ConversationId, int Sequence, string Type, DateTimeOffset Timestamp, string Json) : Change(ConversationId);
+    internal sealed record ActivityChange(string ConversationId, int Sequence, string Type, DateTimeOffset Timestamp, byte[] Json) : Change(ConversationId);
 
     internal ChannelReader<Change> Changes => changes.Reader;
 
@@ -103,9 +101,7 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     /// <summary>As <see cref="Recorded(string, int, Activity)"/>, reusing the activity's JSON already written for its stream.</summary>
     public void Recorded(string conversationId, int sequence, Activity activity, byte[] json)
     {
-        var stored = activity.Text is { } text && PersonalDataMasker.Mask(text) is var masked && masked != text
-            ? TranscriptJson.WithText(json, activity, text, masked)
-            : Encoding.UTF8.GetString(json);
+        var stored = TranscriptJson.Stored(json, activity);
         changes.Writer.TryWrite(new ActivityChange(conversationId, sequence, activity.Type, activity.Timestamp ?? clock.GetUtcNow(), stored));
     }
 

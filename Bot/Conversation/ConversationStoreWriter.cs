@@ -30,9 +30,11 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
         """;
 
     // A transcript entry is written once; a repeated one (same conversation and position) is ignored.
+    // The JSON arrives as the UTF-8 the clients were sent; SQLite stores those bytes as text as they
+    // are (the database's encoding is UTF-8) rather than through a UTF-16 string and back.
     private const string InsertActivity = """
         INSERT INTO conversation_activities (ConversationId, Sequence, Type, Timestamp, Json)
-        VALUES ($id, $sequence, $type, $timestamp, $json)
+        VALUES ($id, $sequence, $type, $timestamp, CAST($json AS TEXT))
         ON CONFLICT (ConversationId, Sequence) DO NOTHING
         """;
 

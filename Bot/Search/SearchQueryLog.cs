@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Threading.Channels;
 using Asystent.KnowledgeBase.Privacy;
 using Asystent.KnowledgeBase.Search;
@@ -36,5 +37,21 @@ public sealed class SearchQueryLog
 internal sealed class SearchQueryLogWriter(SearchQueryLog log, IServiceScopeFactory scopes, ILogger<SearchQueryLogWriter> logger)
     : Hosting.BatchWriter<SearchQueryRecord>(log.Reader, scopes, logger, 500)
 {
-    protected override void Add(AssistantDbContext db, List<SearchQueryRecord> batch) => db.SearchQueries.AddRange(batch);
+    private static readonly string[] Names = ["AskedAt", "Channel", "Query", "Language", "ResultCount", "TopCardId", "TopScore"];
+
+    protected override string[] Columns => Names;
+
+    protected override string Insert { get; } =
+        $"INSERT INTO search_queries ({string.Join(", ", Names)}) VALUES ({string.Join(", ", Names.Select(n => "$" + n))})";
+
+    protected override void Bind(DbParameterCollection parameters, SearchQueryRecord record)
+    {
+        Set(parameters, 0, record.AskedAt);
+        Set(parameters, 1, record.Channel);
+        Set(parameters, 2, record.Query);
+        Set(parameters, 3, record.Language);
+        Set(parameters, 4, record.ResultCount);
+        Set(parameters, 5, record.TopCardId);
+        Set(parameters, 6, record.TopScore);
+    }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.ServiceCards;
 using Lucene.Net.Index;
@@ -58,6 +59,10 @@ internal static class CardSearcher
             Shorten(card.Summary.Best(language)));
     }
 
+    // A summary's snippet is the same for every search that finds its card: made once per summary
+    // (the table lets go of a catalogue's snippets with the catalogue).
+    private static readonly ConditionalWeakTable<string, string> Snippets = [];
+
     private static string Shorten(string text)
     {
         if (text.Length <= SnippetLength)
@@ -65,7 +70,10 @@ internal static class CardSearcher
             return text;
         }
 
-        var cut = text.LastIndexOf(' ', SnippetLength);
-        return text[..(cut > 0 ? cut : SnippetLength)].TrimEnd(SnippetEnds) + "…";
+        return Snippets.GetValue(text, static text =>
+        {
+            var cut = text.LastIndexOf(' ', SnippetLength);
+            return text[..(cut > 0 ? cut : SnippetLength)].TrimEnd(SnippetEnds) + "…";
+        });
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Conversation;
@@ -25,6 +26,29 @@ public sealed class TranscriptJsonTests
 
         var stored = TranscriptJson.WithText(json, activity, original, masked);
 
-        Assert.Equal(JsonSerializer.Serialize(activity.WithText(masked), ActivityJson.Options), stored);
+        Assert.Equal(JsonSerializer.Serialize(activity.WithText(masked), ActivityJson.Options), Encoding.UTF8.GetString(stored));
+    }
+
+    [Fact]
+    public void A_reply_sent_again_is_masked_again()
+    {
+        var text = "Zadzwoń pod 32 123 45 67 albo przyjdź do pokoju 12.";
+        foreach (var id in new[] { "c|0000001", "c|0000003" })
+        {
+            var reply = new Activity { Id = id, Text = text, From = new ChannelAccount { Id = "asystent", Role = "bot" } };
+
+            var stored = TranscriptJson.Stored(ActivityJson.ToUtf8(reply), reply);
+
+            Assert.Equal(JsonSerializer.Serialize(reply.WithText("Zadzwoń pod [telefon] albo przyjdź do pokoju 12."), ActivityJson.Options), Encoding.UTF8.GetString(stored));
+        }
+    }
+
+    [Fact]
+    public void Text_without_personal_data_is_stored_as_it_was_sent()
+    {
+        var message = new Activity { Id = "c|0000002", Text = "gdzie zarejestrować samochód?", From = new ChannelAccount { Id = "u1", Role = "user" } };
+        var json = ActivityJson.ToUtf8(message);
+
+        Assert.Same(json, TranscriptJson.Stored(json, message));
     }
 }

@@ -22,7 +22,7 @@ public sealed class TypingIndicatorTests
 
         clock.Advance(TimeSpan.FromMilliseconds(1));
         Assert.True(live.TryRead(out var set));
-        var activity = Assert.Single(set.Activities);
+        var activity = ActivityJson.Parse(Assert.Single(set.Activities));
         Assert.Equal(ActivityTypes.Typing, activity.Type);
         Assert.Null(activity.Text);
         Assert.Equal("u1", activity.Recipient?.Id);
@@ -53,7 +53,7 @@ public sealed class TypingIndicatorTests
         using var typing = new TypingIndicator(conversation, null, TimeSpan.Zero, clock);
 
         Assert.True(live.TryRead(out var set));
-        Assert.Equal(ActivityTypes.Typing, Assert.Single(set.Activities).Type);
+        Assert.Equal(ActivityTypes.Typing, ActivityJson.Parse(Assert.Single(set.Activities)).Type);
         close();
     }
 }

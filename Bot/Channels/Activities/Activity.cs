@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -107,6 +108,32 @@ public static class ActivityJson
         Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
     };
 
-    /// <summary>The activity as the clients expect it, in UTF-8.</summary>
-    public static byte[] ToUtf8(Activity activity) => JsonSerializer.SerializeToUtf8Bytes(activity, Options);
+    /// <summary>
+    /// The activity as the clients expect it, in UTF-8. <paramref name="kept"/> JSON (a transcript
+    /// entry, kept for the conversation's life) goes straight to the pinned object heap, which young
+    /// collections neither copy nor scan.
+    /// </summary>
+    public static byte[] ToUtf8(Activity activity, bool kept = false)
+    {
+        if (!kept)
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(activity, Options);
+        }
+
+        var buffer = Buffers.Value!;
+        buffer.ResetWrittenCount();
+        using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder, SkipValidation = true }))
+        {
+            JsonSerializer.Serialize(writer, activity, Options);
+        }
+
+        var json = GC.AllocateUninitializedArray<byte>(buffer.WrittenCount, pinned: true);
+        buffer.WrittenSpan.CopyTo(json);
+        return json;
+    }
+
+    /// <summary>Activities from JSON written by <see cref="ToUtf8"/>.</summary>
+    public static Activity Parse(byte[] json) => JsonSerializer.Deserialize<Activity>(json, Options)!;
+
+    private static readonly ThreadLocal<ArrayBufferWriter<byte>> Buffers = new(() => new ArrayBufferWriter<byte>(16 * 1024));
 }

@@ -1,35 +1,56 @@
+using System.Buffers;
 using System.Text;
 
 namespace Asystent.Bot.Channels.DirectLine;
 
 /// <summary>
-/// The Direct Line stream message around an activity's JSON, written once when the activity joins
-/// its conversation: every WebSocket watching the conversation sends the same bytes, and the
-/// transcript row reuses the activity's JSON, instead of each serialising the activity (with its
+/// The Direct Line activity set, <c>{"activities":[…],"watermark":"N"}</c>, written around the
+/// activities' JSON as it was stored when each joined its conversation: the stream, the polling
+/// reply and a reconnect's replay send those bytes instead of serialising every activity (with its
 /// Adaptive Card) again.
 /// </summary>
 public static class ActivityFrames
 {
-    private static readonly byte[] Start = "{\"activities\":["u8.ToArray();
-    private static readonly byte[] Middle = "],\"watermark\":\""u8.ToArray();
-    private static readonly byte[] End = "\"}"u8.ToArray();
+    private static ReadOnlySpan<byte> Start => "{\"activities\":["u8;
+
+    private static ReadOnlySpan<byte> Middle => "],\"watermark\":\""u8;
+
+    private static ReadOnlySpan<byte> End => "\"}"u8;
 
     /// <summary>
-    /// The Direct Line stream message for one activity, <c>{"activities":[…],"watermark":"N"}</c>,
-    /// in one exact-size array. The watermark is a decimal count, so it needs no escaping.
+    /// One message for consecutive sets, in order; its watermark is the last set's. The watermark is
+    /// a decimal count, so it needs no escaping.
     /// </summary>
-    public static byte[] Frame(byte[] activityJson, string watermark)
+    public static void Write(IBufferWriter<byte> output, IReadOnlyList<ActivitySet> sets)
     {
-        var frame = new byte[Start.Length + activityJson.Length + Middle.Length + watermark.Length + End.Length];
-        var at = 0;
-        foreach (var part in (ReadOnlySpan<byte[]>)[Start, activityJson, Middle])
+        output.Write(Start);
+        var first = true;
+        foreach (var set in sets)
         {
-            part.CopyTo(frame, at);
-            at += part.Length;
+            foreach (var json in set.Activities)
+            {
+                if (!first)
+                {
+                    output.Write(","u8);
+                }
+
+                output.Write(json);
+                first = false;
+            }
         }
 
-        at += Encoding.ASCII.GetBytes(watermark, frame.AsSpan(at));
-        End.CopyTo(frame, at);
-        return frame;
+        output.Write(Middle);
+        var watermark = sets[^1].Watermark;
+        var span = output.GetSpan(watermark.Length);
+        output.Advance(Encoding.ASCII.GetBytes(watermark, span));
+        output.Write(End);
+    }
+
+    /// <summary>One set on its own (a polling client's answer).</summary>
+    public static ReadOnlyMemory<byte> Frame(ActivitySet set)
+    {
+        var output = new ArrayBufferWriter<byte>(set.Activities.Sum(a => a.Length + 1) + 64);
+        Write(output, [set]);
+        return output.WrittenMemory;
     }
 }

@@ -5,24 +5,23 @@ using Asystent.Bot.Channels.Activities;
 namespace Asystent.Bot.Channels.DirectLine;
 
 /// <summary>
-/// A batch of activities and the watermark after the last of them, as Direct Line sends it. A live
-/// set carries its stream frame already written (<see cref="ActivityFrames"/>), so an activity is
-/// serialised once for the transcript and every stream watching it.
+/// A batch of activities, each as its JSON (written once when it joined the conversation), and the
+/// watermark after the last of them, as Direct Line sends it.
 /// </summary>
-public sealed record ActivitySet(IReadOnlyList<Activity> Activities, string? Watermark)
-{
-    public byte[]? Frame { get; init; }
-}
+public sealed record ActivitySet(IReadOnlyList<byte[]> Activities, string Watermark);
 
 /// <summary>
 /// One Direct Line conversation: its ordered transcript and the WebSocket streams watching it. The
 /// watermark is the position in the transcript; a client reconnecting with a watermark gets exactly
 /// what came after it. Thread-safe: posts, bot replies and stream readers meet here.
+/// The transcript keeps each activity as the JSON the clients receive, in arrays that live outside
+/// the young generation: the conversations of a busy day are memory every young collection would
+/// otherwise copy and trace again, and the clients only ever need the bytes.
 /// </summary>
 public sealed class DirectLineConversation(string id, string? userId, string? locale, TimeProvider clock, Action<int, Activity, byte[]>? recorded = null)
 {
     private readonly Lock gate = new();
-    private readonly List<Activity> transcript = [];
+    private readonly List<byte[]> transcript = [];
     private readonly List<Channel<ActivitySet>> streams = [];
     private DateTimeOffset lastTimestamp = DateTimeOffset.MinValue;
 
@@ -59,16 +58,15 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
             // Typing is live only: streamed, never part of the transcript, so it takes no watermark.
             var live = activity.Type == ActivityTypes.Typing;
             activity.Id = live ? $"{Id}|typing-{lastTimestamp.UtcTicks}" : $"{Id}|{transcript.Count:D7}";
-            var json = ActivityJson.ToUtf8(activity);
+            var json = ActivityJson.ToUtf8(activity, kept: !live);
             if (!live)
             {
-                transcript.Add(activity);
+                transcript.Add(json);
                 recorded?.Invoke(transcript.Count - 1, activity, json);
             }
 
             LastActivityAt = now;
-            var watermark = Watermark(transcript.Count);
-            set = new ActivitySet([activity], watermark) { Frame = ActivityFrames.Frame(json, watermark) };
+            set = new ActivitySet([json], Watermark(transcript.Count));
             listeners = streams.ToArray();
         }
 
@@ -114,24 +112,16 @@ public sealed class DirectLineConversation(string id, string? userId, string? lo
     {
         lock (gate)
         {
-            transcript.AddRange(activities);
-            if (transcript.Count > 0 && transcript[^1].Timestamp is { } last)
+            foreach (var activity in activities)
             {
-                lastTimestamp = last;
+                transcript.Add(ActivityJson.ToUtf8(activity, kept: true));
+                lastTimestamp = activity.Timestamp ?? lastTimestamp;
             }
         }
     }
 
-    public Activity? Find(string activityId)
-    {
-        lock (gate)
-        {
-            return transcript.FirstOrDefault(a => a.Id == activityId);
-        }
-    }
-
     private ActivitySet SinceHeld(string? watermark) =>
-        new(transcript.Skip(Position(watermark)).ToList(), Watermark(transcript.Count));
+        new(transcript[Position(watermark)..], Watermark(transcript.Count));
 
     private int Position(string? watermark) =>
         int.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var position) ? Math.Clamp(position, 0, transcript.Count) : 0;

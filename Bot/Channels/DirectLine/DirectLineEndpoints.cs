@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -14,6 +15,9 @@ namespace Asystent.Bot.Channels.DirectLine;
 public static class DirectLineEndpoints
 {
     public const string CorsPolicy = "directline";
+
+    // Bounds one stream message when a client reconnects into a burst.
+    private const int MaxSetsPerMessage = 64;
 
     private sealed record TokenRequest(ChannelAccount? User);
 
@@ -141,7 +145,7 @@ public static class DirectLineEndpoints
             return failure;
         }
 
-        return Results.Json(conversation!.Since(watermark), ActivityJson.Options);
+        return Results.Bytes(ActivityFrames.Frame(conversation!.Since(watermark)), "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> Post(string id, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineTurns turns, IOptions<DirectLineOptions> options, ILoggerFactory loggers)
@@ -178,18 +182,19 @@ public static class DirectLineEndpoints
         activity.ServiceUrl = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}/";
         var activityId = conversation.Append(activity);
 
-        var logger = loggers.CreateLogger("Asystent.Bot.DirectLine");
-        _ = Task.Run(async () =>
+        // As the Bot Framework's Direct Line does, the post is answered once the bot has taken its
+        // turn; the client saw its message delivered already (the echo above), and a quick reply
+        // leaves in the same stream message as the echo. The turn is not tied to the request: a
+        // client that goes away still finds the reply when it reconnects.
+        try
         {
-            try
-            {
-                await turns.RunAsync(conversation, activity, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                logger.LogError(e, "A Direct Line turn could not be completed in {ConversationId}", conversation.Id);
-            }
-        });
+            await turns.RunAsync(conversation, activity, CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            loggers.CreateLogger("Asystent.Bot.DirectLine").LogError(e, "A Direct Line turn could not be completed in {ConversationId}", conversation.Id);
+        }
+
         return Results.Json(new ResourceResponse(activityId), ActivityJson.Options);
     }
 
@@ -219,19 +224,26 @@ public static class DirectLineEndpoints
         var (replay, live, close) = conversation.Subscribe(watermark == "-" ? null : watermark);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var reading = DrainClientFramesAsync(socket, stop);
+        var message = new ArrayBufferWriter<byte>(16 * 1024);
+        var sets = new List<ActivitySet>();
         try
         {
             if (replay.Activities.Count > 0)
             {
-                await SendAsync(socket, replay, stop.Token);
+                sets.Add(replay);
+                await SendAsync(socket, message, sets, stop.Token);
             }
 
             while (await live.WaitToReadAsync(stop.Token))
             {
-                while (live.TryRead(out var set))
+                // Whatever arrived meanwhile (typically a message's echo and its reply) goes as one
+                // activity set, as Direct Line allows: one send instead of one per activity.
+                while (sets.Count < MaxSetsPerMessage && live.TryRead(out var set))
                 {
-                    await SendAsync(socket, set, stop.Token);
+                    sets.Add(set);
                 }
+
+                await SendAsync(socket, message, sets, stop.Token);
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
@@ -275,8 +287,13 @@ public static class DirectLineEndpoints
         }
     }
 
-    private static Task SendAsync(WebSocket socket, ActivitySet set, CancellationToken cancellationToken) =>
-        socket.SendAsync(set.Frame ?? JsonSerializer.SerializeToUtf8Bytes(set, ActivityJson.Options), WebSocketMessageType.Text, true, cancellationToken);
+    private static async Task SendAsync(WebSocket socket, ArrayBufferWriter<byte> message, List<ActivitySet> sets, CancellationToken cancellationToken)
+    {
+        message.ResetWrittenCount();
+        ActivityFrames.Write(message, sets);
+        sets.Clear();
+        await socket.SendAsync(message.WrittenMemory, WebSocketMessageType.Text, true, cancellationToken);
+    }
 
     private static IResult? Authorize(HttpContext http, string id, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options, out DirectLineConversation? conversation)
     {
