@@ -16,11 +16,11 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
 {
     private const int MaxBatch = 1000;
 
-    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
     private const string UpsertConversation = """
         INSERT INTO conversations (Id, Channel, UserId, Locale, StateJson, CreatedAt, UpdatedAt, Version)
-        VALUES ($id, $channel, $user, $locale, $state, $now, $now, 1)
+        VALUES ($id, $channel, $user, $locale, CAST($state AS TEXT), $now, $now, 1)
         ON CONFLICT (Id) DO UPDATE SET
             UserId = coalesce(excluded.UserId, UserId),
             Locale = coalesce(excluded.Locale, Locale),
@@ -29,9 +29,10 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
             Version = Version + 1
         """;
 
-    // A transcript entry is written once; a repeated one (same conversation and position) is ignored.
-    // The JSON arrives as the UTF-8 the clients were sent; SQLite stores those bytes as text as they
-    // are (the database's encoding is UTF-8) rather than through a UTF-16 string and back.
+    // JSON is bound as UTF-8 bytes and stored as text as it is (the database's encoding is UTF-8)
+    // rather than through a UTF-16 string and back; a transcript entry's bytes are those the client
+    // was sent. A transcript entry is written once; a repeated one (same conversation and position)
+    // is ignored.
     private const string InsertActivity = """
         INSERT INTO conversation_activities (ConversationId, Sequence, Type, Timestamp, Json)
         VALUES ($id, $sequence, $type, $timestamp, CAST($json AS TEXT))
@@ -90,7 +91,7 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
                 foreach (var conversation in Merge(batch))
                 {
                     await ExecuteAsync(upsert, conversation.ConversationId, conversation.Channel, conversation.UserId, conversation.Locale,
-                        conversation.State is null ? null : JsonSerializer.Serialize(conversation.State), now);
+                        conversation.State is null ? null : JsonSerializer.SerializeToUtf8Bytes(conversation.State), now);
                 }
             }
 

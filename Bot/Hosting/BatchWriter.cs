@@ -43,7 +43,7 @@ internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFac
             {
                 await WriteAsync(batch);
             }
-            catch (DbException e)
+            catch (Exception e) when (e is DbException or InvalidOperationException)
             {
                 logger.LogWarning(e, "Could not store {Count} {Kind} records; they are skipped", batch.Count, typeof(T).Name);
             }

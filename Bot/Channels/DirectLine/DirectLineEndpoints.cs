@@ -243,7 +243,10 @@ public static class DirectLineEndpoints
                     sets.Add(set);
                 }
 
-                await SendAsync(socket, message, sets, stop.Token);
+                if (sets.Count > 0)
+                {
+                    await SendAsync(socket, message, sets, stop.Token);
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException)
