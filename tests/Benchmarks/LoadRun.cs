@@ -158,7 +158,10 @@ internal static class LoadRun
         try
         {
             var reply = chat.NextReply();
-            using var posted = await http.PostAsJsonAsync($"/v3/directline/conversations/{chat.Id}/activities", new { type = "message", from = new { id = "load" }, text });
+            // A body with its length, as Web Chat sends it (PostAsJsonAsync would stream it chunked).
+            using var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new { type = "message", from = new { id = "load" }, text }));
+            body.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+            using var posted = await http.PostAsync($"/v3/directline/conversations/{chat.Id}/activities", body);
             posted.EnsureSuccessStatusCode();
             await reply.WaitAsync(TimeSpan.FromSeconds(10));
             return true;
