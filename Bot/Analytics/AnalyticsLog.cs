@@ -86,10 +86,9 @@ internal sealed class AnalyticsLogWriter(AnalyticsLog log, IServiceScopeFactory 
 {
     private static readonly string[] Names = ["Kind", "At", "Day", "Channel", "Language", "ConversationId", "CardId", "Outcome", "Value", "Text"];
 
-    protected override string[] Columns => Names;
+    protected override string Table => "analytics_events";
 
-    protected override string Insert { get; } =
-        $"INSERT INTO analytics_events ({string.Join(", ", Names)}) VALUES ({string.Join(", ", Names.Select(n => "$" + n))})";
+    protected override string[] Columns => Names;
 
     protected override void Bind(DbParameterCollection parameters, AnalyticsEventRecord record)
     {

@@ -20,8 +20,7 @@ internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFac
     // server still stores what it had.
     private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
 
-    /// <summary>The insert, with parameters named as in <see cref="Columns"/> prefixed by <c>$</c>.</summary>
-    protected abstract string Insert { get; }
+    protected abstract string Table { get; }
 
     protected abstract string[] Columns { get; }
 
@@ -62,7 +61,7 @@ internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFac
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = Insert;
+        command.CommandText = $"INSERT INTO {Table} ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c))})";
         foreach (var column in Columns)
         {
             var parameter = command.CreateParameter();

@@ -39,10 +39,9 @@ internal sealed class SearchQueryLogWriter(SearchQueryLog log, IServiceScopeFact
 {
     private static readonly string[] Names = ["AskedAt", "Channel", "Query", "Language", "ResultCount", "TopCardId", "TopScore"];
 
-    protected override string[] Columns => Names;
+    protected override string Table => "search_queries";
 
-    protected override string Insert { get; } =
-        $"INSERT INTO search_queries ({string.Join(", ", Names)}) VALUES ({string.Join(", ", Names.Select(n => "$" + n))})";
+    protected override string[] Columns => Names;
 
     protected override void Bind(DbParameterCollection parameters, SearchQueryRecord record)
     {
