@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Analytics;
@@ -84,23 +83,19 @@ public sealed class AnalyticsLog(KnowledgeBaseOptions options, TimeProvider cloc
 internal sealed class AnalyticsLogWriter(AnalyticsLog log, IServiceScopeFactory scopes, ILogger<AnalyticsLogWriter> logger)
     : Hosting.BatchWriter<AnalyticsEventRecord>(log.Reader, scopes, logger, 1000)
 {
-    private static readonly string[] Names = ["Kind", "At", "Day", "Channel", "Language", "ConversationId", "CardId", "Outcome", "Value", "Text"];
-
     protected override string Table => "analytics_events";
 
-    protected override string[] Columns => Names;
-
-    protected override void Bind(DbParameterCollection parameters, AnalyticsEventRecord record)
-    {
-        Set(parameters, 0, record.Kind);
-        Set(parameters, 1, record.At);
-        Set(parameters, 2, record.Day);
-        Set(parameters, 3, record.Channel);
-        Set(parameters, 4, record.Language);
-        Set(parameters, 5, record.ConversationId);
-        Set(parameters, 6, record.CardId);
-        Set(parameters, 7, record.Outcome);
-        Set(parameters, 8, record.Value);
-        Set(parameters, 9, record.Text);
-    }
+    protected override IReadOnlyList<Column> Columns { get; } =
+    [
+        new("Kind", e => e.Kind),
+        new("At", e => e.At),
+        new("Day", e => e.Day),
+        new("Channel", e => e.Channel),
+        new("Language", e => e.Language),
+        new("ConversationId", e => e.ConversationId),
+        new("CardId", e => e.CardId),
+        new("Outcome", e => e.Outcome),
+        new("Value", e => e.Value),
+        new("Text", e => e.Text),
+    ];
 }

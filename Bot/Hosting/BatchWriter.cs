@@ -22,10 +22,8 @@ internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFac
 
     protected abstract string Table { get; }
 
-    protected abstract string[] Columns { get; }
-
-    /// <summary>The record's values in the order of <see cref="Columns"/>.</summary>
-    protected abstract void Bind(DbParameterCollection parameters, T record);
+    /// <summary>The columns written, each with how a record gives its value.</summary>
+    protected abstract IReadOnlyList<Column> Columns { get; }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -51,8 +49,6 @@ internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFac
         }
     }
 
-    protected static void Set(DbParameterCollection parameters, int index, object? value) => parameters[index].Value = value ?? DBNull.Value;
-
     private async Task WriteAsync(List<T> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -61,21 +57,27 @@ internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFac
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {Table} ({string.Join(", ", Columns)}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c))})";
+        command.CommandText = $"INSERT INTO {Table} ({string.Join(", ", Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c.Name))})";
         foreach (var column in Columns)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "$" + column;
+            parameter.ParameterName = "$" + column.Name;
             command.Parameters.Add(parameter);
         }
 
         command.Prepare();
         foreach (var record in batch)
         {
-            Bind(command.Parameters, record);
+            for (var i = 0; i < Columns.Count; i++)
+            {
+                command.Parameters[i].Value = Columns[i].Value(record) ?? DBNull.Value;
+            }
+
             await command.ExecuteNonQueryAsync();
         }
 
         await transaction.CommitAsync();
     }
+
+    protected sealed record Column(string Name, Func<T, object?> Value);
 }

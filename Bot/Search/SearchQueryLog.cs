@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Threading.Channels;
 using Asystent.KnowledgeBase.Privacy;
 using Asystent.KnowledgeBase.Search;
@@ -37,20 +36,16 @@ public sealed class SearchQueryLog
 internal sealed class SearchQueryLogWriter(SearchQueryLog log, IServiceScopeFactory scopes, ILogger<SearchQueryLogWriter> logger)
     : Hosting.BatchWriter<SearchQueryRecord>(log.Reader, scopes, logger, 500)
 {
-    private static readonly string[] Names = ["AskedAt", "Channel", "Query", "Language", "ResultCount", "TopCardId", "TopScore"];
-
     protected override string Table => "search_queries";
 
-    protected override string[] Columns => Names;
-
-    protected override void Bind(DbParameterCollection parameters, SearchQueryRecord record)
-    {
-        Set(parameters, 0, record.AskedAt);
-        Set(parameters, 1, record.Channel);
-        Set(parameters, 2, record.Query);
-        Set(parameters, 3, record.Language);
-        Set(parameters, 4, record.ResultCount);
-        Set(parameters, 5, record.TopCardId);
-        Set(parameters, 6, record.TopScore);
-    }
+    protected override IReadOnlyList<Column> Columns { get; } =
+    [
+        new("AskedAt", q => q.AskedAt),
+        new("Channel", q => q.Channel),
+        new("Query", q => q.Query),
+        new("Language", q => q.Language),
+        new("ResultCount", q => q.ResultCount),
+        new("TopCardId", q => q.TopCardId),
+        new("TopScore", q => q.TopScore),
+    ];
 }
