@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Hosting;
