@@ -80,8 +80,8 @@ public sealed class AnalyticsLog(KnowledgeBaseOptions options, TimeProvider cloc
     }
 }
 
-internal sealed class AnalyticsLogWriter(AnalyticsLog log, IServiceScopeFactory scopes, ILogger<AnalyticsLogWriter> logger)
-    : Hosting.BatchWriter<AnalyticsEventRecord>(log.Reader, scopes, logger, 1000)
+internal sealed class AnalyticsLogWriter(AnalyticsLog log, IServiceScopeFactory scopes, Hosting.StorageThread storage, ILogger<AnalyticsLogWriter> logger)
+    : Hosting.BatchWriter<AnalyticsEventRecord>(log.Reader, scopes, storage, logger, 1000)
 {
     protected override string Table => "analytics_events";
 

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Text.Json;
 using System.Threading.Channels;
+using Asystent.Bot.Hosting;
 using Asystent.KnowledgeBase.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,9 +11,10 @@ namespace Asystent.Bot.Conversation;
 /// Writes the store's queued changes to the database in batches: one transaction per batch, one
 /// upsert per conversation (its latest state wins) and one insert per transcript entry. Plain SQL on
 /// the context's connection, because change tracking every row cost more CPU under load than
-/// answering the question; the tables themselves come from the EF Core migrations.
+/// answering the question; the tables themselves come from the EF Core migrations. The writing
+/// happens on the <see cref="StorageThread"/>.
 /// </summary>
-internal sealed class ConversationStoreWriter(ConversationStore store, IServiceScopeFactory scopes, TimeProvider clock, ILogger<ConversationStoreWriter> logger) : BackgroundService
+internal sealed class ConversationStoreWriter(ConversationStore store, IServiceScopeFactory scopes, StorageThread storage, TimeProvider clock, ILogger<ConversationStoreWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 1000;
 
@@ -39,7 +41,9 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
         ON CONFLICT (ConversationId, Sequence) DO NOTHING
         """;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => storage.Run(() => WriteAllAsync(stoppingToken));
+
+    private async Task WriteAllAsync(CancellationToken stoppingToken)
     {
         var reader = store.Changes;
         try

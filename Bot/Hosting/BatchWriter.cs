@@ -10,9 +10,10 @@ namespace Asystent.Bot.Hosting;
 /// the background, so a slow disk never slows anyone; a batch that cannot be stored is logged and
 /// skipped rather than retried for ever. Each batch is one transaction of one prepared insert on the
 /// context's connection: EF Core's change tracking of every record cost more under load than the
-/// turns that produced them. The tables (and the analytics trigger) come from the migrations.
+/// turns that produced them. The tables (and the analytics trigger) come from the migrations. The
+/// writing happens on the <see cref="StorageThread"/>.
 /// </summary>
-internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFactory scopes, ILogger logger, int batchSize) : BackgroundService
+internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFactory scopes, StorageThread storage, ILogger logger, int batchSize) : BackgroundService
     where T : class
 {
     // Under load one record per transaction would cost more than the records themselves: wait a
@@ -25,7 +26,9 @@ internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFac
     /// <summary>The columns written, each with how a record gives its value.</summary>
     protected abstract IReadOnlyList<Column> Columns { get; }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => storage.Run(() => WriteAllAsync(stoppingToken));
+
+    private async Task WriteAllAsync(CancellationToken stoppingToken)
     {
         var batch = new List<T>();
         while (await reader.WaitToReadAsync(stoppingToken))

@@ -33,8 +33,8 @@ public sealed class SearchQueryLog
     }
 }
 
-internal sealed class SearchQueryLogWriter(SearchQueryLog log, IServiceScopeFactory scopes, ILogger<SearchQueryLogWriter> logger)
-    : Hosting.BatchWriter<SearchQueryRecord>(log.Reader, scopes, logger, 500)
+internal sealed class SearchQueryLogWriter(SearchQueryLog log, IServiceScopeFactory scopes, Hosting.StorageThread storage, ILogger<SearchQueryLogWriter> logger)
+    : Hosting.BatchWriter<SearchQueryRecord>(log.Reader, scopes, storage, logger, 500)
 {
     protected override string Table => "search_queries";
 
