@@ -62,9 +62,22 @@ public sealed partial class StorageThread : TaskScheduler, IDisposable
     private static void LowerPriority(ILogger logger)
     {
         // .NET's Thread.Priority does nothing on Linux; the thread's own nice value does.
-        if (OperatingSystem.IsLinux() && SetPriority(0, GetThreadId(), Niceness) != 0)
+        if (!OperatingSystem.IsLinux())
         {
-            logger.LogInformation("Could not lower the storage thread's priority (errno {Error}); it runs at normal priority", Marshal.GetLastPInvokeError());
+            return;
+        }
+
+        try
+        {
+            if (SetPriority(0, GetThreadId(), Niceness) != 0)
+            {
+                logger.LogInformation("Could not lower the storage thread's priority (errno {Error}); it runs at normal priority", Marshal.GetLastPInvokeError());
+            }
+        }
+        catch (EntryPointNotFoundException)
+        {
+            // A C library without gettid (glibc before 2.30): the writers still work, at normal priority.
+            logger.LogInformation("Could not lower the storage thread's priority (no gettid); it runs at normal priority");
         }
     }
 

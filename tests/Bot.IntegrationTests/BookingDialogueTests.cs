@@ -49,7 +49,7 @@ public sealed partial class BookingDialogueTests(AssistantFactory factory)
         Assert.Equal("48600700800", sms.To);
 
         // What is kept of the conversation has the phone number masked, and the dialogue state forgets it.
-        await Task.Delay(300, Token);
+        await chat.WaitUntilStoredAsync(factory);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
         var transcript = string.Join("\n", await db.ConversationActivities.Where(a => a.ConversationId == chat.Id).Select(a => a.Json).ToListAsync(Token));

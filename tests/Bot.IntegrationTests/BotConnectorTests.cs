@@ -99,7 +99,9 @@ public sealed class BotConnectorTests(AssistantFactory factory)
 
         await Cloud.ReplyToAsync(first);
         await StoredTranscriptAsync($"test:{conversation}", minimum: 2);
-        Assert.True(factory.Services.GetRequiredService<Conversation.ConversationStore>().ForgetIdle(TimeSpan.Zero) >= 1);
+        // What the idle sweep does, for this conversation only: the server is shared with the other
+        // test classes, whose states (not all written yet) must stay in memory.
+        factory.Services.GetRequiredService<Conversation.ConversationStore>().Forget($"test:{conversation}");
 
         var second = Guid.NewGuid().ToString("N");
         using (await PostAsync(ActivityFrom(conversation, "ile to kosztuje?", second), Cloud.ChannelToken()))

@@ -49,6 +49,7 @@ public sealed class CaseDialogueTests(AssistantFactory factory)
         Assert.Single(factory.Sms.Sent, s => s.Message.Contains("KT.5410.301.2026", StringComparison.Ordinal));
 
         // The transcript keeps neither the case number nor the code.
+        await chat.WaitUntilStoredAsync(factory);
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
         var transcript = string.Join("\n", await db.ConversationActivities.Where(a => a.ConversationId == chat.Id).Select(a => a.Json).ToListAsync(Token));

@@ -1,6 +1,9 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Asystent.KnowledgeBase.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Asystent.Bot.IntegrationTests;
 
@@ -35,6 +38,34 @@ internal sealed class DirectLineChat(HttpClient client, string conversationId) :
     {
         var set = await client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}/activities", Token);
         return set.GetProperty("activities").EnumerateArray().ToList();
+    }
+
+    /// <summary>
+    /// Waits until the background writer has stored the transcript so far, and with it the dialogue
+    /// state (a turn's state is queued before its replies, and a batch is one transaction).
+    /// </summary>
+    public async Task WaitUntilStoredAsync(AssistantFactory factory)
+    {
+        var expected = (await ActivitiesAsync()).Count;
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            await using (var scope = factory.Services.CreateAsyncScope())
+            {
+                var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
+                if (await db.ConversationActivities.CountAsync(a => a.ConversationId == conversationId, Token) >= expected)
+                {
+                    return;
+                }
+            }
+
+            if (DateTime.UtcNow > deadline)
+            {
+                throw new TimeoutException($"the transcript of {conversationId} was not stored");
+            }
+
+            await Task.Delay(50, Token);
+        }
     }
 
     /// <summary>Waits for an activity that <paramref name="wanted"/> accepts (a message the assistant or a clerk sends unprompted).</summary>

@@ -62,14 +62,25 @@ public sealed class DirectLineConversations(TimeProvider clock, ConversationStor
         var evicted = 0;
         foreach (var (id, conversation) in conversations)
         {
-            if (conversation.LastActivityAt < before && !conversation.HasListeners && conversations.TryRemove(id, out _))
+            if (conversation.LastActivityAt < before && !conversation.HasListeners && Evict(id))
             {
-                store.Forget(id);
                 evicted++;
             }
         }
 
         return evicted;
+    }
+
+    /// <summary>Lets go of one conversation's in-memory copy and state now; false when it was not in memory.</summary>
+    public bool Evict(string id)
+    {
+        if (!conversations.TryRemove(id, out _))
+        {
+            return false;
+        }
+
+        store.Forget(id);
+        return true;
     }
 
     public int LiveCount => conversations.Count;
