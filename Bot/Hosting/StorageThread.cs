@@ -12,7 +12,7 @@ namespace Asystent.Bot.Hosting;
 /// </summary>
 public sealed partial class StorageThread : TaskScheduler, IDisposable
 {
-    // The nice value of the thread on Linux: below the request threads (0), far above idle (19).
+    // The thread's nice value on Linux: a lower priority than the request threads (0), well above the lowest (19).
     private const int Niceness = 10;
 
     private readonly Channel<Task> queue = Channel.CreateUnbounded<Task>(new UnboundedChannelOptions { SingleReader = true });

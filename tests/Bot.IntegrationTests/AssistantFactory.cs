@@ -1,5 +1,8 @@
 using System.Net;
+using Asystent.KnowledgeBase.Storage;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 [assembly: AssemblyFixture(typeof(Asystent.Bot.IntegrationTests.AssistantFactory))]
 
@@ -97,6 +100,31 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
     public const string DirectLineSecret = "test-directline-secret-0123456789";
 
     public string DataFolder { get; }
+
+    /// <summary>
+    /// A conversation's stored transcript (each entry's JSON, in order) once it holds at least
+    /// <paramref name="minimum"/> entries, or whatever it holds after 20 s: the writer stores in the background.
+    /// </summary>
+    public async Task<List<string>> StoredTranscriptAsync(string conversationId, int minimum)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            List<string> stored;
+            await using (var scope = Services.CreateAsyncScope())
+            {
+                stored = await scope.ServiceProvider.GetRequiredService<AssistantDbContext>().ConversationActivities.AsNoTracking()
+                    .Where(a => a.ConversationId == conversationId).OrderBy(a => a.Sequence).Select(a => a.Json).ToListAsync(TestContext.Current.CancellationToken);
+            }
+
+            if (stored.Count >= minimum || DateTime.UtcNow > deadline)
+            {
+                return stored;
+            }
+
+            await Task.Delay(50, TestContext.Current.CancellationToken);
+        }
+    }
 
     public async ValueTask InitializeAsync()
     {

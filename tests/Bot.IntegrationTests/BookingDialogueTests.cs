@@ -49,10 +49,9 @@ public sealed partial class BookingDialogueTests(AssistantFactory factory)
         Assert.Equal("48600700800", sms.To);
 
         // What is kept of the conversation has the phone number masked, and the dialogue state forgets it.
-        await chat.WaitUntilStoredAsync(factory);
+        var transcript = string.Join("\n", await chat.StoredTranscriptAsync(factory));
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
-        var transcript = string.Join("\n", await db.ConversationActivities.Where(a => a.ConversationId == chat.Id).Select(a => a.Json).ToListAsync(Token));
         Assert.DoesNotContain("600 700 800", transcript, StringComparison.Ordinal);
         Assert.DoesNotContain("+48600700800", transcript, StringComparison.Ordinal);
         var state = await db.Conversations.Where(c => c.Id == chat.Id).Select(c => c.StateJson).SingleAsync(Token);

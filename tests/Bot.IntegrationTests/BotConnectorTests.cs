@@ -5,7 +5,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Asystent.Bot.IntegrationTests.Fakes;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Asystent.Bot.IntegrationTests;
@@ -98,7 +97,7 @@ public sealed class BotConnectorTests(AssistantFactory factory)
         }
 
         await Cloud.ReplyToAsync(first);
-        await StoredTranscriptAsync($"test:{conversation}", minimum: 2);
+        await factory.StoredTranscriptAsync($"test:{conversation}", minimum: 2);
         // What the idle sweep does, for this conversation only: the server is shared with the other
         // test classes, whose states (not all written yet) must stay in memory.
         factory.Services.GetRequiredService<Conversation.ConversationStore>().Forget($"test:{conversation}");
@@ -109,7 +108,7 @@ public sealed class BotConnectorTests(AssistantFactory factory)
         }
 
         Assert.Contains("zł", (await Cloud.ReplyToAsync(second)).Text, StringComparison.Ordinal);
-        var stored = await StoredTranscriptAsync($"test:{conversation}", minimum: 4);
+        var stored = await factory.StoredTranscriptAsync($"test:{conversation}", minimum: 4);
         Assert.Equal(4, stored.Count);
         Assert.Contains("ile to kosztuje?", stored[2], StringComparison.Ordinal);
     }
@@ -194,36 +193,8 @@ public sealed class BotConnectorTests(AssistantFactory factory)
         using var response = await PostAsync(ActivityFrom(conversation, "proszę o telefon 601 234 567 w sprawie paszportu", id), Cloud.ChannelToken());
         await Cloud.ReplyToAsync(id);
 
-        var stored = await StoredTranscriptAsync($"test:{conversation}", minimum: 2);
+        var stored = await factory.StoredTranscriptAsync($"test:{conversation}", minimum: 2);
         Assert.Contains(stored, json => json.Contains("[telefon]", StringComparison.Ordinal));
         Assert.DoesNotContain(stored, json => json.Contains("601 234 567", StringComparison.Ordinal));
-    }
-
-    private async Task<List<string>> StoredTranscriptAsync(string key, int minimum)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (true)
-        {
-            await using var connection = new SqliteConnection($"Data Source={Path.Combine(factory.DataFolder, "assistant.db")}");
-            await connection.OpenAsync(Token);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT Json FROM conversation_activities WHERE ConversationId = $id ORDER BY Sequence";
-            command.Parameters.AddWithValue("$id", key);
-            var rows = new List<string>();
-            await using (var reader = await command.ExecuteReaderAsync(Token))
-            {
-                while (await reader.ReadAsync(Token))
-                {
-                    rows.Add(reader.GetString(0));
-                }
-            }
-
-            if (rows.Count >= minimum || DateTime.UtcNow > deadline)
-            {
-                return rows;
-            }
-
-            await Task.Delay(100, Token);
-        }
     }
 }

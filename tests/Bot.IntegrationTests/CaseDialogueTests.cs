@@ -1,8 +1,5 @@
 using System.Net.Http.Json;
 using System.Text;
-using Asystent.KnowledgeBase.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using static Asystent.Bot.IntegrationTests.DirectLineChat;
 
 namespace Asystent.Bot.IntegrationTests;
@@ -49,10 +46,7 @@ public sealed class CaseDialogueTests(AssistantFactory factory)
         Assert.Single(factory.Sms.Sent, s => s.Message.Contains("KT.5410.301.2026", StringComparison.Ordinal));
 
         // The transcript keeps neither the case number nor the code.
-        await chat.WaitUntilStoredAsync(factory);
-        await using var scope = factory.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
-        var transcript = string.Join("\n", await db.ConversationActivities.Where(a => a.ConversationId == chat.Id).Select(a => a.Json).ToListAsync(Token));
+        var transcript = string.Join("\n", await chat.StoredTranscriptAsync(factory));
         Assert.DoesNotContain("KT.5410.301.2026", transcript, StringComparison.Ordinal);
         Assert.DoesNotContain("3px7kw", transcript, StringComparison.Ordinal);
         Assert.DoesNotContain("3PX7KX", transcript, StringComparison.Ordinal);

@@ -90,7 +90,7 @@ public sealed class DialogueTests(AssistantFactory factory)
 
         // The writer stores the turn in the background, its state and transcript in one transaction.
         // Then only this conversation leaves memory: the server is shared with the other test classes.
-        await chat.WaitUntilStoredAsync(factory);
+        await chat.StoredTranscriptAsync(factory);
         Assert.True(conversations.Evict(chat.Id));
 
         var history = await chat.Client.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{chat.Id}/activities", Token);

@@ -1,9 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Asystent.KnowledgeBase.Storage;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Asystent.Bot.IntegrationTests;
 
@@ -41,31 +38,14 @@ internal sealed class DirectLineChat(HttpClient client, string conversationId) :
     }
 
     /// <summary>
-    /// Waits until the background writer has stored the transcript so far, and with it the dialogue
-    /// state (a turn's state is queued before its replies, and a batch is one transaction).
+    /// The stored transcript, once the background writer has stored everything said so far, and with it
+    /// the dialogue state (a turn's state is queued before its replies, and a batch is one transaction).
     /// </summary>
-    public async Task WaitUntilStoredAsync(AssistantFactory factory)
+    public async Task<List<string>> StoredTranscriptAsync(AssistantFactory factory)
     {
         var expected = (await ActivitiesAsync()).Count;
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            await using (var scope = factory.Services.CreateAsyncScope())
-            {
-                var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
-                if (await db.ConversationActivities.CountAsync(a => a.ConversationId == conversationId, Token) >= expected)
-                {
-                    return;
-                }
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new TimeoutException($"the transcript of {conversationId} was not stored");
-            }
-
-            await Task.Delay(50, Token);
-        }
+        var stored = await factory.StoredTranscriptAsync(conversationId, expected);
+        return stored.Count >= expected ? stored : throw new TimeoutException($"the transcript of {conversationId} was not stored");
     }
 
     /// <summary>Waits for an activity that <paramref name="wanted"/> accepts (a message the assistant or a clerk sends unprompted).</summary>
