@@ -8,6 +8,7 @@ using Asystent.Bot.Conversation.Cases;
 using Asystent.Bot.Conversation.Handoff;
 using Asystent.Bot.Conversation.Survey;
 using Asystent.KnowledgeBase;
+using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Entities;
 using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Languages;
@@ -243,14 +244,18 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         }
 
         // Conversational intents skip the search in the interpreter; a doubtful one still gets it here.
-        var cards = understood.Cards.Count > 0 || !ConversationalIntent(intent.Intent)
-            ? understood.Cards
-            : search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, MessageInterpreter.CardsConsidered)).Results;
-        var best = cards.Where(r => r.Score >= MessageInterpreter.ServiceMinScore).ToList();
+        var (cards, answers) = understood.Cards.Count > 0 || !ConversationalIntent(intent.Intent)
+            ? (understood.Cards, understood.CardsAnswer)
+            : search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, MessageInterpreter.CardsConsidered)) is var found
+                ? (found.Results, found.Answerable) : default;
+        // A card found only through a word it happens to share is not an answer: say so, and where to ask.
+        var best = answers ? cards.Where(r => r.Score >= MessageInterpreter.ServiceMinScore).ToList() : [];
         if (best.Count == 0)
         {
             AnalyticsLog.Gap(text);
-            return Misunderstood(state, intent.IsConfident ? "out_of_scope" : "not_understood");
+            return intent.IsConfident && intent.Intent == IntentNames.OutOfScope
+                ? Misunderstood(state, "out_of_scope")
+                : Misunderstood(state, text: NoAnswer(language));
         }
 
         var close = best.Where(r => r.Score >= best[0].Score * AmbiguityRatio).ToList();
@@ -292,13 +297,22 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         ([Message(text, state.Language, Actions(state.Language))], state with { Misunderstandings = 0 });
 
     /// <summary>"I did not understand"; the second time in a row, with the offer of a person.</summary>
-    private (IReadOnlyList<Activity>, DialogState) Misunderstood(DialogState state, string phrase = "not_understood")
+    private (IReadOnlyList<Activity>, DialogState) Misunderstood(DialogState state, string phrase = "not_understood", string? text = null)
     {
         var count = state.Misunderstandings + 1;
-        var text = Phrases.Get(phrase, state.Language);
+        text ??= Phrases.Get(phrase, state.Language);
         return count >= 2
             ? handoff.Offer(state, HandoffReasons.Misunderstood, $"{text}\n\n{Phrases.Get("offer_person", state.Language)}")
             : ([Message(text, state.Language, Actions(state.Language))], state with { Misunderstandings = count });
+    }
+
+    /// <summary>"I don't know", where the information desk is and its phone, and that a person can help.</summary>
+    private string NoAnswer(Language language)
+    {
+        var office = search.Catalogue.Office;
+        var desk = office.FindUnit(handoff.InformationDesk);
+        return string.Format(CultureInfo.InvariantCulture, Phrases.Get("no_answer", language),
+            AppointmentNotices.Place(desk, office, language), desk?.Phone ?? office.Phone);
     }
 
     private static bool ConversationalIntent(string intent) =>

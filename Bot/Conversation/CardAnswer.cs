@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.ServiceCards;
 
@@ -23,13 +24,13 @@ internal static class CardAnswer
         switch (aspect)
         {
             case CardAspect.Fees:
-                if (view.FeesTotal == 0)
+                if (view.Fees.All(f => f.Amount == 0))
                 {
                     return title + Phrases.Get("fees", language) + ": " + Phrases.Get("free", language) + ".";
                 }
 
-                var lines = view.Fees.Where(f => f.Amount > 0).Select(f => $"- {Money(f.Amount)} – {f.For}");
-                return title + Phrases.Get("fees", language) + ":\n\n" + string.Join("\n", lines) + $"\n\n= {Money(view.FeesTotal)}" + (view.Payment is { } pay ? "\n\n" + pay : "");
+                return title + Phrases.Get("fees", language) + ":\n\n" + string.Join("\n", FeeLines(view, language).Select(l => "- " + l))
+                    + Fines(view, language) + (view.Payment is { } pay ? "\n\n" + pay : "");
             case CardAspect.Documents:
                 return title + Phrases.Get("bring", language) + ":\n\n" + string.Join("\n", view.Documents.Select(d => "- " + d));
             case CardAspect.Time:
@@ -63,9 +64,12 @@ internal static class CardAnswer
             text.Append(Phrases.Get("bring", language)).Append(": ").Append(string.Join("; ", view.Documents)).Append(".\n\n");
         }
 
-        text.Append(Phrases.Get("fees", language)).Append(": ")
-            .Append(view.FeesTotal == 0 ? Phrases.Get("free", language) : Money(view.FeesTotal))
-            .Append(".\n\n");
+        text.Append(Phrases.Get("fees", language)).Append(": ").Append(FeeSummary(view, language)).Append(".\n\n");
+        if (view.Fines.Count > 0)
+        {
+            text.Append(Fines(view, language).TrimStart()).Append("\n\n");
+        }
+
         if (view.Deadline is { } deadline)
         {
             text.Append(Phrases.Get("time", language)).Append(": ").Append(deadline).Append("\n\n");
@@ -106,7 +110,7 @@ internal static class CardAnswer
             text.Append(Phrases.Get("bring", language)).Append(":\n\n").AppendJoin('\n', view.Documents.Select(d => "- " + d)).Append("\n\n");
         }
 
-        text.Append(Phrases.Get("fees", language)).Append(": ").Append(FeeList(view, language));
+        text.Append(Phrases.Get("fees", language)).Append(": ").Append(FeeList(view, language)).Append(Fines(view, language));
         if (view.Payment is { } payment)
         {
             text.Append("\n\n").Append(payment);
@@ -131,9 +135,9 @@ internal static class CardAnswer
         }
 
         text.Append("\n\n").AppendJoin('\n', view.Documents.Select(d => "☐ " + d));
-        if (view.FeesTotal > 0)
+        if (view.Fees.Any(f => f.Amount > 0))
         {
-            text.Append("\n☐ ").Append(Phrases.Get("fees", language)).Append(": ").Append(Money(view.FeesTotal)).Append(view.Payment is { } pay ? $" ({pay})" : "");
+            text.Append("\n☐ ").Append(Phrases.Get("fees", language)).Append(": ").Append(FeeSummary(view, language)).Append(view.Payment is { } pay ? $" ({pay})" : "");
         }
 
         if (view.Deadline is { } deadline)
@@ -177,28 +181,65 @@ internal static class CardAnswer
         return index < 0 ? code : names[index];
     }
 
-    internal static string FeeList(LocalizedCard view, Language language) => view.FeesTotal == 0
+    /// <summary>Each fee in force ("54 zł – dowód rejestracyjny"), the optional ones last, and the total of the others.</summary>
+    internal static IReadOnlyList<string> FeeLines(LocalizedCard view, Language language)
+    {
+        var paid = view.Fees.Where(f => f.Amount > 0).OrderBy(f => f.Optional).ToList();
+        var lines = paid.Select(f => $"{(f.Optional ? "+ " : "")}{Money(f.Amount)} – {f.For}").ToList();
+        if (paid.Count(f => !f.Optional) > 1)
+        {
+            lines.Add($"{Phrases.Get("total", language)}: {Money(view.FeesTotal)}");
+        }
+
+        return lines;
+    }
+
+    /// <summary>What it costs in one phrase: "bezpłatnie", "81 zł", "81 zł (+ opłaty w niektórych przypadkach)", "od 40 zł".</summary>
+    internal static string FeeSummary(LocalizedCard view, Language language)
+    {
+        var optional = view.Fees.Where(f => f.Optional && f.Amount > 0).ToList();
+        return view.Fees.All(f => f.Amount == 0) ? Phrases.Get("free", language)
+            : view.FeesTotal == 0 ? string.Format(CultureInfo.InvariantCulture, Phrases.Get("fees_from", language), Money(optional.Min(f => f.Amount)))
+            : optional.Count > 0 ? $"{Money(view.FeesTotal)} ({Phrases.Get("fees_more_sometimes", language)})"
+            : Money(view.FeesTotal);
+    }
+
+    internal static string FeeList(LocalizedCard view, Language language) => view.Fees.All(f => f.Amount == 0)
         ? Phrases.Get("free", language)
-        : string.Join("; ", view.Fees.Where(f => f.Amount > 0).Select(f => $"{Money(f.Amount)} – {f.For}")) + (view.Fees.Count(f => f.Amount > 0) > 1 ? $" (= {Money(view.FeesTotal)})" : "");
+        : string.Join("; ", FeeLines(view, language));
+
+    /// <summary>The fines the law sets for missing the matter's deadline, as a paragraph of its own (empty when none).</summary>
+    internal static string Fines(LocalizedCard view, Language language) => view.Fines.Count == 0
+        ? ""
+        : $"\n\n{Phrases.Get("fines", language)}: " + string.Join("; ", view.Fines.Select(f => $"{Money(f.Amount)} – {f.For}"));
 
     internal static string Place(LocalizedCard view, Language language, DateTimeOffset officeNow) =>
         $"{Phrases.Get("where", language)}: {Location(view, language)}.\n\n{Today(view, language, officeNow)}.";
 
-    /// <summary>"Wydział…, Budynek A (ul. …), parter, pokój/stanowisko 4–8".</summary>
-    internal static string Location(LocalizedCard view, Language language)
-    {
-        var floor = view.Where.Floor == 0 ? Phrases.Get("ground_floor", language) : string.Format(CultureInfo.InvariantCulture, Phrases.Get("floor", language), view.Where.Floor);
-        var text = $"{view.Unit.Name}, {view.Where.Building} ({view.Where.Address}), {floor}";
-        return view.Where.Room is { } room ? text + ", " + string.Format(CultureInfo.InvariantCulture, Phrases.Get("room", language), room) : text;
-    }
+    /// <summary>"Wydział…, Budynek A (ul. …), parter, stanowiska 4–12, sala obsługi".</summary>
+    internal static string Location(LocalizedCard view, Language language) => $"{view.Unit.Name}, {view.Where.Describe(language)}";
 
     /// <summary>Today's hours in the office's time zone (or "closed today"), with the unit's phone.</summary>
     internal static string Today(LocalizedCard view, Language language, DateTimeOffset officeNow)
     {
         var today = Days[(int)officeNow.DayOfWeek];
         var hours = view.Unit.Hours.FirstOrDefault(h => h.Day == today);
-        var text = hours is null ? Phrases.Get("closed_today", language) : $"{Phrases.Get("today", language)}: {hours.Hours.Replace("-", "–", StringComparison.Ordinal)}";
+        var text = hours is null ? Phrases.Get("closed_today", language) : $"{Phrases.Get("today", language)}: {hours.Hours.Replace("-", "–", StringComparison.Ordinal)}{NowOpen(hours.Hours, language, officeNow)}";
         return view.Unit.Phone is { } phone ? $"{text}, tel. {phone}" : text;
+    }
+
+    // At 18:20 "open today 7:30–15:30" alone misleads: say whether the door is open now.
+    private static string NowOpen(string hours, Language language, DateTimeOffset officeNow)
+    {
+        if (!OpeningHours.TryParse(hours, out var opens, out var closes))
+        {
+            return "";
+        }
+
+        var now = TimeOnly.FromDateTime(officeNow.DateTime);
+        return now < opens ? " (" + string.Format(CultureInfo.InvariantCulture, Phrases.Get("opens_at", language), opens.ToString("H:mm", CultureInfo.InvariantCulture)) + ")"
+            : now >= closes ? " (" + Phrases.Get("closed_now", language) + ")"
+            : " (" + Phrases.Get("open_now", language) + ")";
     }
 
     private static readonly CultureInfo PolishCulture = Language.Pl.Culture();

@@ -42,6 +42,13 @@ internal static class Phrases
             [Language.Uk] = "На це не відповім – я допомагаю зі справами в старостві. Напишіть, яку справу хочете вирішити, або попросіть розмову з працівником.",
             [Language.Ru] = "На это не отвечу – я помогаю с делами в старостве. Напишите, какое дело хотите решить, или попросите разговор с сотрудником.",
         },
+        ["no_answer"] = new()
+        {
+            [Language.Pl] = "Nie znam odpowiedzi na to pytanie. Zapytaj w Punkcie Informacyjnym: {0}, tel. {1} – albo porozmawiaj z pracownikiem.",
+            [Language.En] = "I don't know the answer to that. Ask at the information desk: {0}, phone {1} – or talk to a person.",
+            [Language.Uk] = "Я не знаю відповіді на це питання. Запитайте в інформаційному пункті: {0}, тел. {1} – або поговоріть з працівником.",
+            [Language.Ru] = "Я не знаю ответа на этот вопрос. Спросите в информационном пункте: {0}, тел. {1} – или поговорите с сотрудником.",
+        },
         ["not_understood"] = new()
         {
             [Language.Pl] = "Nie jestem pewien, o co chodzi. Opisz sprawę innymi słowami, np. „zgubiłem prawo jazdy”.",
@@ -92,11 +99,15 @@ internal static class Phrases
             [Language.Ru] = "Кажется, я вас не понимаю.",
         },
         ["where"] = new() { [Language.Pl] = "Gdzie", [Language.En] = "Where", [Language.Uk] = "Де", [Language.Ru] = "Где" },
-        ["floor"] = new() { [Language.Pl] = "piętro {0}", [Language.En] = "floor {0}", [Language.Uk] = "поверх {0}", [Language.Ru] = "этаж {0}" },
-        ["ground_floor"] = new() { [Language.Pl] = "parter", [Language.En] = "ground floor", [Language.Uk] = "перший поверх", [Language.Ru] = "первый этаж" },
-        ["room"] = new() { [Language.Pl] = "pokój/stanowisko {0}", [Language.En] = "room/desk {0}", [Language.Uk] = "кімната/віконце {0}", [Language.Ru] = "кабинет/окно {0}" },
         ["today"] = new() { [Language.Pl] = "Dziś czynne", [Language.En] = "Open today", [Language.Uk] = "Сьогодні працює", [Language.Ru] = "Сегодня открыто" },
         ["closed_today"] = new() { [Language.Pl] = "Dziś nieczynne", [Language.En] = "Closed today", [Language.Uk] = "Сьогодні не працює", [Language.Ru] = "Сегодня закрыто" },
+        ["open_now"] = new() { [Language.Pl] = "teraz otwarte", [Language.En] = "open now", [Language.Uk] = "зараз відчинено", [Language.Ru] = "сейчас открыто" },
+        ["closed_now"] = new() { [Language.Pl] = "teraz już zamknięte", [Language.En] = "closed now", [Language.Uk] = "зараз уже зачинено", [Language.Ru] = "сейчас уже закрыто" },
+        ["opens_at"] = new() { [Language.Pl] = "otwieramy o {0}", [Language.En] = "opens at {0}", [Language.Uk] = "відчиняємо о {0}", [Language.Ru] = "открываемся в {0}" },
+        ["fees_from"] = new() { [Language.Pl] = "od {0}, zależnie od sprawy", [Language.En] = "from {0}, depending on the case", [Language.Uk] = "від {0}, залежно від справи", [Language.Ru] = "от {0}, в зависимости от дела" },
+        ["fees_more_sometimes"] = new() { [Language.Pl] = "w niektórych przypadkach więcej – zobacz szczegóły", [Language.En] = "more in some cases – see the details", [Language.Uk] = "у деяких випадках більше – див. подробиці", [Language.Ru] = "в некоторых случаях больше – см. подробности" },
+        ["total"] = new() { [Language.Pl] = "razem", [Language.En] = "in total", [Language.Uk] = "разом", [Language.Ru] = "итого" },
+        ["fines"] = new() { [Language.Pl] = "Kary za spóźnienie", [Language.En] = "Fines if late", [Language.Uk] = "Штрафи за запізнення", [Language.Ru] = "Штрафы за опоздание" },
         ["bring"] = new() { [Language.Pl] = "Zabierz", [Language.En] = "Bring", [Language.Uk] = "Візьміть", [Language.Ru] = "Возьмите" },
         ["fees"] = new() { [Language.Pl] = "Opłaty", [Language.En] = "Fees", [Language.Uk] = "Оплата", [Language.Ru] = "Оплата" },
         ["free"] = new() { [Language.Pl] = "bezpłatnie", [Language.En] = "free of charge", [Language.Uk] = "безкоштовно", [Language.Ru] = "бесплатно" },

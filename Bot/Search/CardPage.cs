@@ -65,9 +65,16 @@ internal static class CardPage
             }
 
             body.Append(CultureInfo.InvariantCulture, $"<h2>{E(Phrases.Get("fees", language))}</h2>");
-            body.Append(view.FeesTotal == 0
+            body.Append(view.Fees.All(f => f.Amount == 0)
                 ? $"<p>{E(Phrases.Get("free", language))}</p>"
-                : "<ul>" + string.Concat(view.Fees.Where(f => f.Amount > 0).Select(f => $"<li>{E(CardAnswer.Money(f.Amount))} – {E(f.For)}</li>")) + $"</ul><p><strong>= {E(CardAnswer.Money(view.FeesTotal))}</strong>{(view.Payment is { } pay ? " · " + E(pay) : "")}</p>");
+                : "<ul>" + string.Concat(CardAnswer.FeeLines(view, language).Select(line => $"<li>{E(line)}</li>")) + "</ul>"
+                    + (view.Payment is { } pay ? $"<p>{E(pay)}</p>" : ""));
+            if (view.Fines.Count > 0)
+            {
+                body.Append(CultureInfo.InvariantCulture, $"<h2>{E(Phrases.Get("fines", language))}</h2><ul>")
+                    .Append(string.Concat(view.Fines.Select(f => $"<li>{E(CardAnswer.Money(f.Amount))} – {E(f.For)}</li>"))).Append("</ul>");
+            }
+
             if (view.Deadline is { } deadline)
             {
                 body.Append(CultureInfo.InvariantCulture, $"<h2>{E(Phrases.Get("time", language))}</h2><p>{E(deadline)}</p>");

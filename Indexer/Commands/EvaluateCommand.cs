@@ -11,11 +11,26 @@ internal static class EvaluateCommand
 {
     public static int Run(IServiceProvider services, string[] args, TextWriter output)
     {
-        var searchOnly = args.Contains("--search");
+        var setIndex = Array.IndexOf(args, "--set");
+        var set = setIndex >= 0 && setIndex + 1 < args.Length ? args[setIndex + 1] : null;
+        if (setIndex >= 0 && set is null)
+        {
+            output.WriteLine("--set needs a name: " + string.Join(", ", EvaluationSet.Named.Keys));
+            return ExitCodes.Usage;
+        }
+
+        if (set is not null && !EvaluationSet.Named.ContainsKey(set))
+        {
+            output.WriteLine($"unknown evaluation set '{set}' (known: {string.Join(", ", EvaluationSet.Named.Keys)})");
+            return ExitCodes.Usage;
+        }
+
+        // A named set asks about routing alone; without one, both the own search set and the intents run.
+        var searchOnly = args.Contains("--search") || set is not null;
         var intentsOnly = args.Contains("--intents");
         if (!intentsOnly)
         {
-            RunSearch(services, args.Contains("--misses"), output);
+            RunSearch(services, set ?? "own", args.Contains("--misses"), args.Contains("--calibrate"), args.Contains("--heldout"), output);
         }
 
         if (!searchOnly)
@@ -50,29 +65,77 @@ internal static class EvaluateCommand
         }
     }
 
-    private static void RunSearch(IServiceProvider services, bool showMisses, TextWriter output)
+    /// <summary>
+    /// The thresholds of <see cref="AnswerJudgement"/> that keep "true" for at least 95 % of answerable
+    /// questions and say "false" to as many of the others as possible (development part only).
+    /// </summary>
+    private static void Calibrate(SearchEvaluationReport report, TextWriter output)
     {
-        var options = services.GetRequiredService<KnowledgeBaseOptions>();
-        var queries = EvaluationSet.Load(Path.Combine(options.EvaluationPath, EvaluationSet.SearchQueriesFile));
-        services.GetRequiredService<IndexMaintenance>().EnsureReady();
-        var report = SearchEvaluator.Run(services.GetRequiredService<CardSearchService>(), queries);
-
-        output.WriteLine($"Search evaluation: {queries.Count} queries, {services.GetRequiredService<CardSearchService>().Catalogue.Cards.Count} cards");
-        output.WriteLine();
-        output.WriteLine("| tag | queries | top-1 | top-3 | MRR | baseline top-1 | baseline top-3 | baseline MRR |");
-        output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
-        foreach (var (tag, (assistant, baseline)) in report.ByTag)
+        var candidates =
+            from coverage in Enumerable.Range(0, 11).Select(i => i / 10.0)
+            from score in Enumerable.Range(0, 41).Select(i => i * 0.5f)
+            let metrics = SearchEvaluator.Judge(report.Queries, report.Unanswerable, e => e.ContentWords > 0 && e.Coverage >= coverage && e.TopScore >= score)
+            where metrics.TrueWhenAnswerable >= 0.95
+            orderby metrics.FalseWhenUnanswerable descending, metrics.TrueWhenAnswerable descending
+            select (coverage, score, metrics);
+        foreach (var (coverage, score, metrics) in candidates.Take(5))
         {
-            output.WriteLine(Row(tag, assistant, baseline));
+            output.WriteLine($"calibration: coverage >= {coverage:F1}, score >= {score:F1}: true {metrics.TrueWhenAnswerable:P1}, false {metrics.FalseWhenUnanswerable:P1}");
         }
 
-        output.WriteLine(Row("**all**", report.Overall, report.BaselineOverall));
-        if (showMisses)
+        output.WriteLine();
+    }
+
+    private static void RunSearch(IServiceProvider services, string set, bool showMisses, bool calibrate, bool includeHeldOut, TextWriter output)
+    {
+        var options = services.GetRequiredService<KnowledgeBaseOptions>();
+        var parts = EvaluationSet.LoadNamed(options.EvaluationPath, set);
+        services.GetRequiredService<IndexMaintenance>().EnsureReady();
+        var search = services.GetRequiredService<CardSearchService>();
+        if (parts.Count == 0)
         {
+            output.WriteLine($"Search evaluation '{set}': no questions yet ({string.Join(", ", EvaluationSet.Named[set].Select(p => p.File))} in {options.EvaluationPath})");
+            return;
+        }
+
+        // The held-out part is read only for final figures (--heldout): while tuning, nobody sees it.
+        foreach (var part in parts.Where(p => p.Name != "held-out" || includeHeldOut))
+        {
+            var report = SearchEvaluator.Run(search, part.Queries);
+            output.WriteLine($"Search evaluation '{set}', {part.Name}: {part.Queries.Count} queries ({report.Queries.Count} a card answers), {search.Catalogue.Cards.Count} cards");
             output.WriteLine();
-            foreach (var miss in report.Queries.Where(q => q.Rank != 1))
+            output.WriteLine("| tag | queries | top-1 | top-3 | MRR | baseline top-1 | baseline top-3 | baseline MRR |");
+            output.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|");
+            foreach (var (tag, (assistant, baseline)) in report.ByTag)
             {
-                output.WriteLine($"line {miss.Query.Line}: rank {miss.Rank?.ToString() ?? "-"} \"{miss.Query.Query}\" expected {string.Join(",", miss.Query.Expected)} got {string.Join(",", miss.TopIds.Take(3))}");
+                output.WriteLine(Row(tag, assistant, baseline));
+            }
+
+            output.WriteLine(Row("**all**", report.Overall, report.BaselineOverall));
+            output.WriteLine();
+            var judged = report.Answerable;
+            output.WriteLine($"answerable: true for {judged.TrueWhenAnswerable:P1} of {judged.Answerable} questions a card answers, " +
+                $"false for {judged.FalseWhenUnanswerable:P1} of {judged.Unanswerable} that no card answers");
+            output.WriteLine();
+            if (calibrate && part.Name != "held-out")
+            {
+                Calibrate(report, output);
+            }
+
+            // The held-out part is for the final figure only: listing its misses would invite tuning on it.
+            if (showMisses && part.Name != "held-out")
+            {
+                foreach (var miss in report.Queries.Where(q => q.Rank != 1))
+                {
+                    output.WriteLine($"line {miss.Query.Line}: rank {miss.Rank?.ToString() ?? "-"} \"{miss.Query.Query}\" expected {string.Join(",", miss.Query.Expected)} got {string.Join(",", miss.TopIds.Take(3))}");
+                }
+
+                foreach (var wrong in report.Queries.Where(q => !q.Answerable).Concat(report.Unanswerable.Where(q => q.Answerable)))
+                {
+                    output.WriteLine($"line {wrong.Query.Line}: answerable {wrong.Answerable} (score {wrong.TopScore:F1}, coverage {wrong.Coverage:F2} of {wrong.ContentWords}) \"{wrong.Query.Query}\"");
+                }
+
+                output.WriteLine();
             }
         }
     }

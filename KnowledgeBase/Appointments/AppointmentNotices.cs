@@ -97,42 +97,8 @@ public static class AppointmentNotices
     public static string LongDate(DateTimeOffset date, Language language) =>
         date.ToString("dddd, d MMMM yyyy", language.Culture());
 
-    /// <summary>Where to come: unit, address, floor and room, in as few words as the person needs.</summary>
-    public static string Place(OfficeUnit? unit, OfficeDirectory office, Language language)
-    {
-        if (unit is null)
-        {
-            return office.Name.Best(language);
-        }
-
-        var building = office.FindBuilding(unit.Building);
-        string[] floorWords = language switch
-        {
-            Language.En => ["floor", "room"],
-            Language.Uk => ["поверх", "кімн."],
-            Language.Ru => ["этаж", "комн."],
-            _ => ["piętro", "pok."],
-        };
-        var parts = new List<string> { unit.Name.Best(language) };
-        if (building is not null)
-        {
-            parts.Add(building.Address);
-        }
-
-        parts.Add(unit.Floor == 0 ? GroundFloor(language) : $"{floorWords[0]} {unit.Floor}");
-        if (unit.Room is { Length: > 0 } room)
-        {
-            parts.Add(char.IsAsciiDigit(room[0]) ? $"{floorWords[1]} {room}" : room);
-        }
-
-        return string.Join(", ", parts);
-    }
-
-    private static string GroundFloor(Language language) => language switch
-    {
-        Language.En => "ground floor",
-        Language.Uk => "перший поверх",
-        Language.Ru => "первый этаж",
-        _ => "parter",
-    };
+    /// <summary>Where to come: unit, building with address, floor, room or desk.</summary>
+    public static string Place(OfficeUnit? unit, OfficeDirectory office, Language language) => unit is null
+        ? office.Name.Best(language)
+        : $"{unit.Name.Best(language)}, {CardLocation.Of(unit, office, language).Describe(language)}";
 }

@@ -1,15 +1,43 @@
 namespace Asystent.KnowledgeBase.Evaluation;
 
-/// <summary>One question of the evaluation set, with the card ids that count as a right answer.</summary>
-public sealed record EvaluationQuery(string Query, IReadOnlyList<string> Expected, IReadOnlyList<string> Tags, int Line);
+/// <summary>
+/// One question of an evaluation set, with the card ids that count as a right answer (none for a
+/// question no card answers) and, for questions people wrote elsewhere, the page it came from.
+/// </summary>
+public sealed record EvaluationQuery(string Query, IReadOnlyList<string> Expected, IReadOnlyList<string> Tags, int Line, string? Source = null)
+{
+    /// <summary>A question that no card answers (weather, recipes, nonsense): the right outcome is "answerable: false".</summary>
+    public bool Unanswerable => Expected.Count == 0;
+}
+
+/// <summary>One part of a named set: "all", or "development" and "held-out" for the real questions.</summary>
+public sealed record EvaluationPart(string Name, IReadOnlyList<EvaluationQuery> Queries);
 
 public static class EvaluationSet
 {
     public const string SearchQueriesFile = "search-queries.tsv";
 
     /// <summary>
-    /// Reads a TSV file of "tags &lt;TAB&gt; expected ids &lt;TAB&gt; query" lines; tags and ids are
-    /// comma-separated; '#' starts a comment line.
+    /// The named sets and their files: <c>own</c> (written by the team), <c>real</c> (written by people
+    /// outside it on public pages; the held-out part is never used for tuning) and <c>office</c> (the
+    /// office's own traffic, masked, from questions staff assigned to cards).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, (string Part, string File)[]> Named = new Dictionary<string, (string, string)[]>
+    {
+        ["own"] = [("all", SearchQueriesFile)],
+        ["real"] = [("development", "real-dev.tsv"), ("held-out", "real-heldout.tsv")],
+        ["office"] = [("all", "office.tsv")],
+    };
+
+    /// <summary>The parts of a named set that exist in <paramref name="folder"/>.</summary>
+    public static IReadOnlyList<EvaluationPart> LoadNamed(string folder, string name) =>
+        Named.TryGetValue(name, out var parts)
+            ? parts.Where(p => File.Exists(Path.Combine(folder, p.File))).Select(p => new EvaluationPart(p.Part, Load(Path.Combine(folder, p.File)))).ToList()
+            : throw new ArgumentException($"unknown evaluation set '{name}' (known: {string.Join(", ", Named.Keys)})", nameof(name));
+
+    /// <summary>
+    /// Reads a TSV file of "tags &lt;TAB&gt; expected ids &lt;TAB&gt; query [&lt;TAB&gt; source]" lines; tags and
+    /// ids are comma-separated, "-" means no card answers; '#' starts a comment line.
     /// </summary>
     public static IReadOnlyList<EvaluationQuery> Load(string path)
     {
@@ -24,16 +52,17 @@ public static class EvaluationSet
             }
 
             var parts = line.Split('\t');
-            if (parts.Length != 3)
+            if (parts.Length is not (3 or 4))
             {
-                throw new InvalidDataException($"{path}:{lineNumber}: expected 3 tab-separated columns (tags, expected ids, query)");
+                throw new InvalidDataException($"{path}:{lineNumber}: expected 3 or 4 tab-separated columns (tags, expected ids, query, source)");
             }
 
             queries.Add(new EvaluationQuery(
                 parts[2].Trim(),
-                parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+                parts[1].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Where(id => id != "-").ToList(),
                 parts[0].Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-                lineNumber));
+                lineNumber,
+                parts.Length == 4 ? parts[3].Trim() : null));
         }
 
         return queries;

@@ -34,6 +34,10 @@ internal sealed class CardQueryBuilder(CardIndex index)
     private const float LightTextBoost = 0.5f;
     private const float FuzzyWeight = 0.6f;
 
+    // Polish office words written in Cyrillic ("мельдунек", "карта побиту") are spelled back the
+    // Polish way and matched against the Polish fields, a little below a word of the question's own language.
+    private const float TransliterationWeight = 0.8f;
+
     // Synonym expansions are the office's words for what the resident said; they count, but less
     // than the resident's own words. The weight is shared by the words of one expansion, so that a
     // one-word slang term ("машину") never outweighs the rest of the question by expanding into
@@ -47,38 +51,54 @@ internal sealed class CardQueryBuilder(CardIndex index)
         return new Lucene.Net.Analysis.TokenStreamComponents(source, new LowerCaseFilter(AnalyzerSet.Version, source));
     });
 
-    public Query Build(string text, Language language)
+    public CardQuery Build(string text, Language language)
     {
         var query = new BooleanQuery();
+        var contentWords = 0;
+        var ownWords = new List<DisjunctionMaxQuery>();
         foreach (var word in Words(text))
         {
-            if (WordQuery(word, language, 1f) is { } clause)
+            var clause = WordQuery(word, language, 1f, out var meaningful);
+            if (meaningful)
+            {
+                contentWords++;
+            }
+
+            if (clause is not null)
             {
                 query.Add(clause, Occur.SHOULD);
+                ownWords.Add(clause);
             }
         }
 
+        var expansions = new List<IReadOnlyList<DisjunctionMaxQuery>>();
         foreach (var (meaning, meaningLanguage) in index.Synonyms.Expand(text))
         {
             var words = Words(meaning);
+            var clauses = new List<DisjunctionMaxQuery>();
             foreach (var word in words)
             {
-                if (WordQuery(word, meaningLanguage, SynonymWeight / words.Count) is { } clause)
+                if (WordQuery(word, meaningLanguage, SynonymWeight / words.Count, out _) is { } clause)
                 {
                     query.Add(clause, Occur.SHOULD);
+                    clauses.Add(clause);
                 }
             }
+
+            expansions.Add(clauses);
         }
 
-        return query;
+        return new CardQuery(query, contentWords, ownWords, expansions);
     }
 
     internal static List<string> Words(string text) => AnalyzerSet.Terms(WordSplitter, text);
 
-    private DisjunctionMaxQuery? WordQuery(string word, Language language, float weight)
+    /// <summary>The word's clause, or null when no card holds any of its terms; <paramref name="meaningful"/> is false for a stop word.</summary>
+    private DisjunctionMaxQuery? WordQuery(string word, Language language, float weight, out bool meaningful)
     {
         var primaryTerms = index.Analyzers.WordTerms(index.Analyzers.For(language), word);
         var lightTerms = index.Analyzers.WordTerms(index.Analyzers.Light, word);
+        meaningful = primaryTerms.Length > 0 && lightTerms.Length > 0;
         if (primaryTerms.Length == 0 && lightTerms.Length == 0)
         {
             return null; // a stop word such as "gdzie" or "the"
@@ -97,6 +117,25 @@ internal sealed class CardQueryBuilder(CardIndex index)
             }
         }
 
+        AddLightTerms(disjunction, lightTerms, weight);
+        if (CyrillicToPolish.HasCyrillic(word))
+        {
+            var polish = CyrillicToPolish.Transliterate(word, language);
+            var translitWeight = TransliterationWeight * weight;
+            foreach (var term in index.Analyzers.WordTerms(index.Analyzers.For(Language.Pl), polish))
+            {
+                AddTerm(disjunction, SearchFields.Title(Language.Pl), term, LanguageFields[0].Boost * translitWeight);
+                AddTerm(disjunction, SearchFields.Keywords(Language.Pl), term, LanguageFields[1].Boost * translitWeight);
+            }
+
+            AddLightTerms(disjunction, index.Analyzers.WordTerms(index.Analyzers.Light, polish), translitWeight);
+        }
+
+        return disjunction.Disjuncts.Count > 0 ? disjunction : null;
+    }
+
+    private void AddLightTerms(DisjunctionMaxQuery disjunction, string[] lightTerms, float weight)
+    {
         foreach (var term in lightTerms)
         {
             AddTerm(disjunction, SearchFields.LightHead, term, LightHeadBoost * weight);
@@ -109,8 +148,6 @@ internal sealed class CardQueryBuilder(CardIndex index)
                 AddTerm(disjunction, SearchFields.LightText, suggestion, LightTextBoost * FuzzyWeight * weight);
             }
         }
-
-        return disjunction.Disjuncts.Count > 0 ? disjunction : null;
     }
 
     private static Language Sibling(Language language) => language switch

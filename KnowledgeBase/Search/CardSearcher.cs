@@ -16,7 +16,8 @@ internal static class CardSearcher
     {
         var text = request.Query.Trim();
         var language = request.Language ?? index.Detector.Detect(text);
-        var query = new CardQueryBuilder(index).Build(text, language);
+        var cardQuery = new CardQueryBuilder(index).Build(text, language);
+        var query = cardQuery.Query;
         // Lucene 4.8 has no FILTER clause: a MUST clause with zero boost restricts without scoring.
         Query filtered = query;
         if (request.Unit is not null || request.Kind is not null)
@@ -49,7 +50,9 @@ internal static class CardSearcher
             }
         }
 
-        return new SearchResponse(text, language, hits);
+        var coverage = top.ScoreDocs.Length > 0 ? cardQuery.CoverageOf(index.Searcher.IndexReader, top.ScoreDocs[0].Doc) : 0;
+        var answerable = top.ScoreDocs.Length > 0 && AnswerJudgement.Answers(top.ScoreDocs[0].Score, coverage, cardQuery.ContentWords);
+        return new SearchResponse(text, language, hits, answerable) { Coverage = coverage, ContentWords = cardQuery.ContentWords };
     }
 
     private static SearchHit ToHit(ServiceCard card, CardCatalogue catalogue, Language language, float score)

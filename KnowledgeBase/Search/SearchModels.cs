@@ -12,4 +12,14 @@ public sealed record SearchRequest(string Query, Language? Language = null, int 
 
 public sealed record SearchHit(string Id, string Title, string Unit, string UnitCode, CardKind Kind, float Score, string Snippet);
 
-public sealed record SearchResponse(string Query, Language Language, IReadOnlyList<SearchHit> Results);
+/// <param name="Answerable">Whether the first result answers the question (see <see cref="AnswerJudgement"/>); false when there is none.</param>
+public sealed record SearchResponse(string Query, Language Language, IReadOnlyList<SearchHit> Results, bool Answerable = false)
+{
+    /// <summary>The share of the question's meaningful words the first card holds (for calibrating the judgement, not sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public double Coverage { get; init; }
+
+    /// <summary>How many meaningful words the question has (not sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int ContentWords { get; init; }
+}

@@ -19,7 +19,7 @@ public static class CardLoader
 
         var officePath = Path.Combine(cardsPath, OfficeFileName);
         var office = CardFileReader.ReadOffice(officePath);
-        var problems = new List<CardProblem>();
+        var problems = OfficeValidator.Validate(office, officePath).ToList();
         var bookingPath = Path.Combine(cardsPath, BookingSchedule.FileName);
         var booking = File.Exists(bookingPath) ? CardFileReader.Read<BookingSchedule>(bookingPath) : new BookingSchedule();
         problems.AddRange(BookingScheduleValidator.Validate(booking, office, bookingPath));

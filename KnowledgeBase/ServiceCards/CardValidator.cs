@@ -5,8 +5,9 @@ using Asystent.KnowledgeBase.Languages;
 namespace Asystent.KnowledgeBase.ServiceCards;
 
 /// <summary>
-/// Checks each card against the schema the assistant relies on: complete Polish, the translated
-/// fields a foreigner needs (title, summary, steps, documents), known unit, sane fees and links.
+/// Checks each card against the schema the assistant relies on: every text in all four languages
+/// (nothing falls back to Polish), known unit, fees and fines with their legal basis and dates, the
+/// record of the fact check, and links. Text slips have their own rules in <see cref="CardTextRules"/>.
 /// </summary>
 internal static partial class CardValidator
 {
@@ -45,11 +46,14 @@ internal static partial class CardValidator
         RequireText(card.Title, "title", Error, translated: true);
         RequireText(card.Summary, "summary", Error, translated: true);
         RequireList(card.Steps, "steps", Error, translated: true);
-        RequireList(card.Keywords, "keywords", Error, translated: false);
+        RequireList(card.Keywords, "keywords", Error, translated: true);
+        OptionalText(card.Payment, "payment", Error);
+        OptionalText(card.Online?.Text, "online.text", Error);
+        OptionalText(card.Where?.Note, "where.note", Error);
         if (card.Kind == CardKind.Service)
         {
             RequireList(card.Documents, "documents", Error, translated: true);
-            RequireText(card.Deadline, "deadline", Error, translated: false);
+            RequireText(card.Deadline, "deadline", Error, translated: true);
             if (card.LegalBasis.Count == 0)
             {
                 Error("legal_basis", "a service card must name its legal basis");
@@ -64,20 +68,22 @@ internal static partial class CardValidator
             else
             {
                 RequireText(card.Redirect.Office, "redirect.office", Error, translated: true);
-                RequireText(card.Redirect.Why, "redirect.why", Error, translated: false);
+                RequireText(card.Redirect.Why, "redirect.why", Error, translated: true);
             }
         }
 
-        for (var i = 0; i < card.Fees.Count; i++)
+        CheckAmounts(card.Fees, "fees", Error);
+        CheckAmounts(card.Fines, "fines", Error);
+        if (card.Verified is not { Date: not null, Sources.Count: > 0 })
         {
-            if (card.Fees[i].Amount < 0)
-            {
-                Error($"fees[{i}].amount", "must not be negative");
-            }
+            Error("verified", "record the fact check: the date and at least one source (act, Dz.U. position or page)");
+        }
 
-            if (card.Fees[i].For.In(Language.Pl) is null)
+        foreach (var (field, room) in new[] { ("where.room", card.Where?.Room), ("where.window", card.Where?.Window) })
+        {
+            if (room is not null && !PlaceNumber().IsMatch(room))
             {
-                Error($"fees[{i}].for.pl", "say what the fee is for");
+                Error(field, $"'{room}' must be a number or range only (\"112\", \"4–8\"); words go in where.note");
             }
         }
 
@@ -117,6 +123,7 @@ internal static partial class CardValidator
             }
         }
 
+        problems.AddRange(CardTextRules.Check(card, file));
         foreach (var problem in problems)
         {
             yield return problem;
@@ -143,6 +150,42 @@ internal static partial class CardValidator
 
     [GeneratedRegex(@"\b(?=\w*[a-zA-Z])(?=\w*[\u0400-\u04FF])\w+\b")]
     private static partial Regex MixedScriptWord();
+
+    /// <summary>Every fee and fine: a non-negative amount, what it is for in four languages, the provision that sets it, and from when.</summary>
+    private static void CheckAmounts(List<CardFee> amounts, string field, Action<string, string> error)
+    {
+        for (var i = 0; i < amounts.Count; i++)
+        {
+            var fee = amounts[i];
+            if (fee.Amount < 0)
+            {
+                error($"{field}[{i}].amount", "must not be negative");
+            }
+
+            RequireText(fee.For, $"{field}[{i}].for", error, translated: true);
+            if (string.IsNullOrWhiteSpace(fee.Basis))
+            {
+                error($"{field}[{i}].basis", "name the act or regulation (article or Dz.U. position) that sets this amount");
+            }
+
+            if (fee.Since is null)
+            {
+                error($"{field}[{i}].since", "give the day from which this amount applies (yyyy-MM-dd)");
+            }
+            else if (fee.Until is { } until && until <= fee.Since)
+            {
+                error($"{field}[{i}].until", "must be later than since");
+            }
+        }
+    }
+
+    private static void OptionalText(LocalizedText? text, string field, Action<string, string> error)
+    {
+        if (text is { Count: > 0 })
+        {
+            RequireText(text, field, error, translated: true);
+        }
+    }
 
     private static void RequireText(LocalizedText text, string field, Action<string, string> error, bool translated)
     {
@@ -178,6 +221,9 @@ internal static partial class CardValidator
 
     private static bool IsHttpsUrl(string url) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
+
+    [GeneratedRegex(@"^[0-9]+[a-zA-Z]?(\s*[–,-]\s*[0-9]+[a-zA-Z]?)*$")]
+    private static partial Regex PlaceNumber();
 
     [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
     private static partial Regex Slug();

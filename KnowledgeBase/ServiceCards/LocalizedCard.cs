@@ -4,11 +4,29 @@ using Language = Asystent.KnowledgeBase.Languages.Language;
 namespace Asystent.KnowledgeBase.ServiceCards;
 
 /// <summary>Where to go, in words: building with address, floor, room or window, and access notes.</summary>
-public sealed record CardLocation(string Building, string Address, int Floor, string? Room, string? Window, string? Note, string? Access);
+public sealed record CardLocation(string Building, string Address, int Floor, string? Room, string? Window, string? Note, string? Access)
+{
+    /// <summary>Where a unit sits, in <paramref name="language"/> (falling back to Polish for texts the office file lacks).</summary>
+    public static CardLocation Of(OfficeUnit unit, OfficeDirectory office, Language language)
+    {
+        var building = office.FindBuilding(unit.Building);
+        return new CardLocation(
+            building?.Name.Best(language) ?? unit.Building,
+            building?.Address ?? "",
+            unit.Floor,
+            unit.Room,
+            unit.Window,
+            unit.Note.In(language) ?? unit.Note.In(Language.Pl),
+            building?.Access.In(language) ?? building?.Access.In(Language.Pl));
+    }
+
+    public string Describe(Language language) => PlaceWords.Describe(this, language);
+}
 
 public sealed record CardHours(string Day, string Hours);
 
-public sealed record CardFeeView(decimal Amount, string For);
+/// <summary>A fee or fine in force on the day the card is shown, with what sets it.</summary>
+public sealed record CardFeeView(decimal Amount, string For, bool Optional, string? Basis, DateOnly? Since);
 
 public sealed record CardUnitView(string Code, string Name, string? Phone, string? Email, IReadOnlyList<CardHours> Hours);
 
@@ -32,6 +50,7 @@ public sealed record LocalizedCard(
     IReadOnlyList<string> Documents,
     IReadOnlyList<CardFeeView> Fees,
     decimal FeesTotal,
+    IReadOnlyList<CardFeeView> Fines,
     string? Payment,
     string? Deadline,
     IReadOnlyList<string> LegalBasis,
@@ -44,8 +63,10 @@ public sealed record LocalizedCard(
 {
     private static readonly string[] Days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-    public static LocalizedCard From(ServiceCard card, CardCatalogue catalogue, Languages.Language language)
+    /// <summary>The card in <paramref name="language"/> with the fees and fines in force on <paramref name="on"/> (default: today in Poland).</summary>
+    public static LocalizedCard From(ServiceCard card, CardCatalogue catalogue, Languages.Language language, DateOnly? on = null)
     {
+        var day = on ?? OfficeToday();
         var fallbacks = new List<string>();
         var office = catalogue.Office;
         var unit = catalogue.UnitOf(card);
@@ -86,16 +107,24 @@ public sealed record LocalizedCard(
 
         var buildingCode = card.Where?.Building ?? unit.Building;
         var building = office.FindBuilding(buildingCode);
+        // A card that names its own room or desk replaces the unit's; otherwise the unit's place stands.
+        var ownDesk = card.Where is { } place && (place.Room is not null || place.Window is not null);
         var where = new CardLocation(
             building is null ? buildingCode : Text(building.Name, "where.building"),
             building?.Address ?? "",
             card.Where?.Floor ?? unit.Floor,
-            card.Where?.Room ?? unit.Room,
-            card.Where?.Window,
-            Optional(card.Where?.Note, "where.note") ?? Optional(unit.Note, "where.note"),
+            ownDesk ? card.Where!.Room : unit.Room,
+            ownDesk ? card.Where!.Window : unit.Window,
+            Optional(card.Where?.Note, "where.note") ?? (ownDesk ? null : Optional(unit.Note, "where.note")),
             building is null ? null : Optional(building.Access, "where.access"));
 
-        var fees = card.Fees.Select((f, i) => new CardFeeView(f.Amount, Text(f.For, $"fees[{i}].for"))).ToList();
+        List<CardFeeView> InForce(List<CardFee> list, string field) => list
+            .Select((f, i) => (Fee: f, Index: i))
+            .Where(x => x.Fee.AppliesOn(day))
+            .Select(x => new CardFeeView(x.Fee.Amount, Text(x.Fee.For, $"{field}[{x.Index}].for"), x.Fee.Optional, x.Fee.Basis, x.Fee.Since))
+            .ToList();
+        var fees = InForce(card.Fees, "fees");
+        var fines = InForce(card.Fines, "fines");
         return new LocalizedCard(
             card.Id,
             card.Kind.ToString().ToLowerInvariant(),
@@ -108,7 +137,8 @@ public sealed record LocalizedCard(
             List(card.Steps, "steps"),
             List(card.Documents, "documents"),
             fees,
-            card.Fees.Sum(f => f.Amount),
+            fees.Where(f => !f.Optional).Sum(f => f.Amount),
+            fines,
             Optional(card.Payment, "payment") ?? Optional(office.Payment, "payment"),
             Optional(card.Deadline, "deadline"),
             card.LegalBasis,
@@ -118,5 +148,21 @@ public sealed record LocalizedCard(
             card.Related,
             card.Redirect is null ? null : new CardRedirectView(Text(card.Redirect.Office, "redirect.office"), Optional(card.Redirect.Why, "redirect.why"), card.Redirect.Url),
             fallbacks.Distinct().ToList());
+    }
+
+    private static readonly TimeZoneInfo OfficeZone = FindOfficeZone();
+
+    private static DateOnly OfficeToday() => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTime.UtcNow, OfficeZone));
+
+    private static TimeZoneInfo FindOfficeZone()
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.Utc;
+        }
     }
 }

@@ -7,7 +7,12 @@ public sealed class OfficeUnit
     public LocalizedText Name { get; set; } = new();
     public string Building { get; set; } = "";
     public int Floor { get; set; }
+    /// <summary>Room number or range only ("112", "201–210"); words go in <see cref="Note"/>.</summary>
     public string? Room { get; set; }
+
+    /// <summary>Desk (stanowisko) number or range only ("4–12").</summary>
+    public string? Window { get; set; }
+
     public string? Phone { get; set; }
     public string? Email { get; set; }
 

@@ -28,6 +28,9 @@ public sealed class ServiceCard
     public LocalizedList Documents { get; set; } = new();
     public List<CardFee> Fees { get; set; } = [];
 
+    /// <summary>Fines the law sets for missing the matter's deadline (e.g. late registration).</summary>
+    public List<CardFee> Fines { get; set; } = [];
+
     /// <summary>How and where to pay; falls back to the office's general payment rules.</summary>
     public LocalizedText Payment { get; set; } = new();
 
@@ -46,6 +49,9 @@ public sealed class ServiceCard
     /// <summary>For redirect cards: which office does handle the matter, and why not this one.</summary>
     public CardRedirect? Redirect { get; set; }
 
+    /// <summary>When the card's facts were last checked against the law, and the sources read.</summary>
+    public CardVerification? Verified { get; set; }
+
     /// <summary>The file the card was read from (not part of the YAML).</summary>
     public string SourceFile { get; set; } = "";
 }
@@ -59,11 +65,33 @@ public sealed class CardPlace
     public LocalizedText Note { get; set; } = new();
 }
 
+/// <summary>A fee or a fine with the provision that sets it and the days it applies.</summary>
 public sealed class CardFee
 {
     /// <summary>Amount in PLN; 0 means explicitly free of charge.</summary>
     public decimal Amount { get; set; }
     public LocalizedText For { get; set; } = new();
+
+    /// <summary>Paid only by some (new plates when the number changes): shown with its condition, not in the total.</summary>
+    public bool Optional { get; set; }
+
+    /// <summary>The act or regulation (with article or Dz.U. position) that sets the amount.</summary>
+    public string? Basis { get; set; }
+
+    /// <summary>The first day the amount applies (yyyy-MM-dd).</summary>
+    public DateOnly? Since { get; set; }
+
+    /// <summary>The first day the amount no longer applies, when a published change replaces it (yyyy-MM-dd).</summary>
+    public DateOnly? Until { get; set; }
+
+    public bool AppliesOn(DateOnly day) => (Since is null || Since <= day) && (Until is null || day < Until);
+}
+
+/// <summary>The record of a fact check: the day and what was read (acts, gov.pl pages, BIP cards).</summary>
+public sealed class CardVerification
+{
+    public DateOnly? Date { get; set; }
+    public List<string> Sources { get; set; } = [];
 }
 
 public sealed class CardOnline

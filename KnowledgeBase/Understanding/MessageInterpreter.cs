@@ -7,9 +7,10 @@ namespace Asystent.KnowledgeBase.Understanding;
 
 /// <summary>
 /// What the assistant understood from one message. <see cref="Cards"/> holds the best cards for the
-/// message (empty for conversational intents), so the conversation need not search again.
+/// message (empty for conversational intents), so the conversation need not search again, and
+/// <see cref="CardsAnswer"/> whether the first of them answers it (the search's answerable judgement).
 /// </summary>
-public sealed record MessageUnderstanding(string Text, Language Language, IntentPrediction Intent, RecognizedEntities Entities, IReadOnlyList<SearchHit> Cards);
+public sealed record MessageUnderstanding(string Text, Language Language, IntentPrediction Intent, RecognizedEntities Entities, IReadOnlyList<SearchHit> Cards, bool CardsAnswer = false);
 
 /// <summary>
 /// Reads a resident's message: its language, what they want (the intent model) and the particulars
@@ -64,10 +65,12 @@ public sealed class MessageInterpreter(CardSearchService search, IntentClassifie
 
         string? serviceUnit = null;
         IReadOnlyList<SearchHit> cards = [];
+        var cardsAnswer = false;
         if (!ConversationalIntents.Contains(intent.Intent))
         {
-            cards = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), detected, CardsConsidered)).Results;
-            if (!values.ContainsKey(RecognizedEntities.CaseNumber) && FindService(cards, intent.Intent) is { } service)
+            var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), detected, CardsConsidered));
+            (cards, cardsAnswer) = (found.Results, found.Answerable);
+            if (!values.ContainsKey(RecognizedEntities.CaseNumber) && cardsAnswer && FindService(cards, intent.Intent) is { } service)
             {
                 values[RecognizedEntities.Service] = service.Id;
                 serviceUnit = service.UnitCode;
@@ -83,7 +86,7 @@ public sealed class MessageInterpreter(CardSearchService search, IntentClassifie
             values[RecognizedEntities.Unit] = unit;
         }
 
-        return new MessageUnderstanding(text, detected, intent, new RecognizedEntities(values, Pesel.Contains(text)), cards);
+        return new MessageUnderstanding(text, detected, intent, new RecognizedEntities(values, Pesel.Contains(text)), cards, cardsAnswer);
     }
 
     // A visit can only be booked for a card with a booking queue; other intents take the best card.

@@ -157,8 +157,9 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
             view.Title + ".",
             string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("where", language), Where(view)),
             Today(view),
-            view.FeesTotal == 0 ? VoicePhrases.Get("free", language)
-                : string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("fee", language), view.FeesTotal.ToString("0.##", language.Culture())),
+            view.Fees.All(f => f.Amount == 0) ? VoicePhrases.Get("free", language)
+                : string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("fee", language),
+                    (view.FeesTotal > 0 ? view.FeesTotal : view.Fees.Where(f => f.Amount > 0).Min(f => f.Amount)).ToString("0.##", language.Culture())),
         };
         return string.Join(" ", sentences);
     }
@@ -178,24 +179,9 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
 
     private static IEnumerable<string> Prompts(string? lead, string prompt) => lead is null ? [prompt] : [lead, prompt];
 
-    private string Where(LocalizedCard view)
-    {
-        string[] words = language switch
-        {
-            Language.En => ["ground floor", "floor", "room"],
-            Language.Uk => ["перший поверх", "поверх", "кімната"],
-            Language.Ru => ["первый этаж", "этаж", "кабинет"],
-            _ => ["parter", "piętro", "pokój"],
-        };
-        var parts = new List<string> { view.Unit.Name, view.Where.Building, view.Where.Floor == 0 ? words[0] : $"{words[1]} {view.Where.Floor}" };
-        if (view.Where.Room is { Length: > 0 } room)
-        {
-            parts.Add(char.IsAsciiDigit(room[0]) ? $"{words[2]} {room}" : room);
-        }
-
-        // Dashes and slashes are read out badly by speech synthesis.
-        return string.Join(", ", parts).Replace("–", " - ", StringComparison.Ordinal).Replace("/", " ", StringComparison.Ordinal);
-    }
+    // Dashes and slashes are read out badly by speech synthesis.
+    private string Where(LocalizedCard view) =>
+        $"{view.Unit.Name}, {view.Where.Describe(language)}".Replace("–", " - ", StringComparison.Ordinal).Replace("/", " ", StringComparison.Ordinal);
 
     private string Today(LocalizedCard view)
     {

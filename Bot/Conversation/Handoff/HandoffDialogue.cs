@@ -25,6 +25,9 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
     private static readonly string[] WhenKeys = ["when_soon", "when_morning", "when_afternoon"];
 
     /// <summary>Asks for consent to pass the conversation to the unit of the card under discussion (else the information desk).</summary>
+    /// <summary>The unit that takes what no other unit can (Handoff:InformationDesk).</summary>
+    public string InformationDesk => queue.InformationDesk;
+
     public (IReadOnlyList<Activity>, DialogState) Offer(DialogState state, string reason, string? lead = null)
     {
         var language = state.Language;

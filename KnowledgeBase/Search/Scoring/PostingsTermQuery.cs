@@ -14,6 +14,9 @@ internal sealed class PostingsTermQuery(TermPostings postings) : Query
 {
     public Term Term => postings.Term;
 
+    /// <summary>Whether the card <paramref name="doc"/> of segment <paramref name="leaf"/> holds the term (postings are in document order).</summary>
+    public bool Holds(int leaf, int doc) => Array.BinarySearch(postings.Documents[leaf], doc) >= 0;
+
     public override Weight CreateWeight(IndexSearcher searcher) => new PostingsWeight(this, postings);
 
     public override void ExtractTerms(ISet<Term> terms) => terms.Add(postings.Term);
