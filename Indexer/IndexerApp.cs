@@ -20,12 +20,15 @@ internal static class IndexerApp
           search "text" [--lang pl|en|uk|ru] [--top N]
                                 print the best cards for a question
           eval [--search|--intents] [--set own|real|office] [--heldout] [--misses] [--calibrate]
+               [--cross-validate]
                                 search quality (top-1, top-3, MRR by language and tag, beside a
                                 plain StandardAnalyzer baseline) and intent quality (5-fold
                                 cross-validation and the held-out set, by language); --set picks
                                 the question set; --heldout adds the held-out part of "real"
                                 (reported apart, for final figures only: its misses are never
-                                listed); --calibrate prints answerable thresholds (development)
+                                listed); --calibrate prints answerable thresholds (development);
+                                --cross-validate searches the development questions with card
+                                classifiers that never saw them (5 folds, several weights)
           import-cases FILE     import cases from the office's systems (.csv or .json); prints
                                 rejected records as file:line: reason; exit 1 if any was rejected
           staff-add USER [--role clerk|admin] [--units KT,BP]

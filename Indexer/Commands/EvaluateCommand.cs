@@ -3,6 +3,7 @@ using Asystent.KnowledgeBase.Evaluation;
 using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.Search.Ranking;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Asystent.Indexer.Commands;
@@ -30,7 +31,7 @@ internal static class EvaluateCommand
         var intentsOnly = args.Contains("--intents");
         if (!intentsOnly)
         {
-            RunSearch(services, set ?? "own", args.Contains("--misses"), args.Contains("--calibrate"), args.Contains("--heldout"), output);
+            RunSearch(services, set ?? "own", args.Contains("--misses"), args.Contains("--calibrate"), args.Contains("--heldout"), args.Contains("--cross-validate"), output);
         }
 
         if (!searchOnly)
@@ -67,31 +68,68 @@ internal static class EvaluateCommand
 
     /// <summary>
     /// The thresholds of <see cref="AnswerJudgement"/> that keep "true" for at least 95 % of answerable
-    /// questions and say "false" to as many of the others as possible (development part only).
+    /// questions and say "false" to as many of the others as possible.
     /// </summary>
     private static void Calibrate(SearchEvaluationReport report, TextWriter output)
     {
         var candidates =
             from coverage in Enumerable.Range(0, 11).Select(i => i / 10.0)
             from score in Enumerable.Range(0, 41).Select(i => i * 0.5f)
-            let metrics = SearchEvaluator.Judge(report.Queries, report.Unanswerable, e => e.ContentWords > 0 && e.Coverage >= coverage && e.TopScore >= score)
+            from sure in Enumerable.Range(1, 10).Select(i => i / 10f)
+            from none in Enumerable.Range(1, 19).Select(i => i / 20f)
+            let metrics = SearchEvaluator.Judge(report.Queries, report.Unanswerable,
+                e => e.ContentWords > 0 && !(e.NoCardProbability > none) && (e.Probability >= sure || (e.Coverage >= coverage && e.TopScore >= score)))
             where metrics.TrueWhenAnswerable >= 0.95
             orderby metrics.FalseWhenUnanswerable descending, metrics.TrueWhenAnswerable descending
-            select (coverage, score, metrics);
-        foreach (var (coverage, score, metrics) in candidates.Take(5))
+            select (coverage, score, sure, none, metrics);
+        foreach (var (coverage, score, sure, none, metrics) in candidates.Take(5))
         {
-            output.WriteLine($"calibration: coverage >= {coverage:F1}, score >= {score:F1}: true {metrics.TrueWhenAnswerable:P1}, false {metrics.FalseWhenUnanswerable:P1}");
+            output.WriteLine($"calibration: no card <= {none:F2} and (probability >= {sure:F1} or (coverage >= {coverage:F1} and score >= {score:F1})): " +
+                $"true {metrics.TrueWhenAnswerable:P1}, false {metrics.FalseWhenUnanswerable:P1}");
         }
 
         output.WriteLine();
     }
 
-    private static void RunSearch(IServiceProvider services, string set, bool showMisses, bool calibrate, bool includeHeldOut, TextWriter output)
+    /// <summary>
+    /// The development questions searched with a classifier that never saw them (5 folds), for each
+    /// weight of the classifier against BM25; weight 0 is BM25 alone.
+    /// </summary>
+    private static void CrossValidate(KnowledgeBaseOptions options, EvaluationPart development, bool calibrate, TextWriter output)
+    {
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var runs = CrossValidatedSearch.Run(options, development.Queries, [0f, 0.2f, 0.35f, 0.5f, 0.65f, 0.8f, 1f]);
+        if (calibrate)
+        {
+            Calibrate(runs.First(r => Math.Abs(r.Weight - CardClassifier.Weight) < 1e-6).Report, output);
+        }
+
+        output.WriteLine($"Cross-validated ({CrossValidatedSearch.Folds} folds, {watch.Elapsed.TotalSeconds:F0} s): development part, classifier weight against BM25");
+        output.WriteLine();
+        var tags = runs[0].Report.ByTag.Keys.ToList();
+        output.WriteLine("| weight | all top-1 | all top-3 | all MRR | " + string.Join(" | ", tags.Select(t => $"{t} top-1")) + " | answerable true / false |");
+        output.WriteLine("|---:|---:|---:|---:|" + string.Concat(tags.Select(_ => "---:|")) + "---:|");
+        foreach (var (weight, report) in runs)
+        {
+            output.WriteLine($"| {weight:F2} | {report.Overall.Top1:P1} | {report.Overall.Top3:P1} | {report.Overall.Mrr:F3} | "
+                + string.Join(" | ", tags.Select(t => report.ByTag.TryGetValue(t, out var m) ? $"{m.Assistant.Top1:P1}" : "–"))
+                + $" | {report.Answerable.TrueWhenAnswerable:P0} / {report.Answerable.FalseWhenUnanswerable:P0} |");
+        }
+
+        output.WriteLine();
+    }
+
+    private static void RunSearch(IServiceProvider services, string set, bool showMisses, bool calibrate, bool includeHeldOut, bool crossValidate, TextWriter output)
     {
         var options = services.GetRequiredService<KnowledgeBaseOptions>();
         var parts = EvaluationSet.LoadNamed(options.EvaluationPath, set);
         services.GetRequiredService<IndexMaintenance>().EnsureReady();
         var search = services.GetRequiredService<CardSearchService>();
+        if (crossValidate && parts.FirstOrDefault(p => p.Name == "development") is { } development)
+        {
+            CrossValidate(options, development, calibrate, output);
+        }
+
         if (parts.Count == 0)
         {
             output.WriteLine($"Search evaluation '{set}': no questions yet ({string.Join(", ", EvaluationSet.Named[set].Select(p => p.File))} in {options.EvaluationPath})");
@@ -117,11 +155,6 @@ internal static class EvaluateCommand
             output.WriteLine($"answerable: true for {judged.TrueWhenAnswerable:P1} of {judged.Answerable} questions a card answers, " +
                 $"false for {judged.FalseWhenUnanswerable:P1} of {judged.Unanswerable} that no card answers");
             output.WriteLine();
-            if (calibrate && part.Name != "held-out")
-            {
-                Calibrate(report, output);
-            }
-
             // The held-out part is for the final figure only: listing its misses would invite tuning on it.
             if (showMisses && part.Name != "held-out")
             {

@@ -17,6 +17,32 @@ public static class EvaluationSet
 {
     public const string SearchQueriesFile = "search-queries.tsv";
 
+    /// <summary>The questions the card classifier learns from: the development part of the real questions, never the held-out part.</summary>
+    public const string TrainingQuestionsFile = "real-dev.tsv";
+
+    public static string TrainingQuestionsPath(KnowledgeBaseOptions options) => Path.Combine(options.EvaluationPath, TrainingQuestionsFile);
+
+    /// <summary>The training questions as examples of their cards (none when the file is missing).</summary>
+    /// <summary>
+    /// What the card classifier learns from besides the cards: the training questions, and the intent
+    /// model's small talk and out-of-scope utterances as messages no card answers.
+    /// </summary>
+    public static IReadOnlyList<Search.Ranking.CardExample> TrainingQuestions(KnowledgeBaseOptions options) =>
+        [.. File.Exists(TrainingQuestionsPath(options)) ? Examples(Load(TrainingQuestionsPath(options))) : [], .. NoCardUtterances(options)];
+
+    /// <summary>Questions as examples of their cards; a question no card answers as an example of <see cref="Search.Ranking.CardClassifier.NoCard"/>.</summary>
+    public static IReadOnlyList<Search.Ranking.CardExample> Examples(IEnumerable<EvaluationQuery> queries) =>
+        queries.SelectMany(q => q.Unanswerable
+            ? [new Search.Ranking.CardExample(Search.Ranking.CardClassifier.NoCard, q.Query)]
+            : q.Expected.Select(id => new Search.Ranking.CardExample(id, q.Query))).ToList();
+
+    public static IEnumerable<Search.Ranking.CardExample> NoCardUtterances(KnowledgeBaseOptions options) =>
+        Directory.Exists(options.IntentsPath)
+            ? Intents.IntentDataSet.LoadTraining(options.IntentsPath)
+                .Where(u => u.Intent is Intents.IntentNames.OutOfScope or Intents.IntentNames.Greeting or Intents.IntentNames.Thanks or Intents.IntentNames.Goodbye)
+                .Select(u => new Search.Ranking.CardExample(Search.Ranking.CardClassifier.NoCard, u.Text))
+            : [];
+
     /// <summary>
     /// The named sets and their files: <c>own</c> (written by the team), <c>real</c> (written by people
     /// outside it on public pages; the held-out part is never used for tuning) and <c>office</c> (the

@@ -5,7 +5,7 @@ namespace Asystent.KnowledgeBase.Evaluation;
 /// <summary>One query's outcome under both systems, with what the answerable judgement saw.</summary>
 public sealed record EvaluatedQuery(
     EvaluationQuery Query, int? Rank, int? BaselineRank, IReadOnlyList<string> TopIds,
-    bool Answerable, float TopScore, double Coverage, int ContentWords);
+    bool Answerable, float TopScore, double Coverage, int ContentWords, float? Probability, float? NoCardProbability);
 
 /// <summary>How often the answerable judgement was right: true for questions a card answers, false for the others.</summary>
 public sealed record AnswerableMetrics(int Answerable, double TrueWhenAnswerable, int Unanswerable, double FalseWhenUnanswerable);
@@ -16,7 +16,11 @@ public sealed record SearchEvaluationReport(
     RankingMetrics Overall,
     RankingMetrics BaselineOverall,
     AnswerableMetrics Answerable,
-    IReadOnlyList<EvaluatedQuery> Unanswerable);
+    IReadOnlyList<EvaluatedQuery> Unanswerable)
+{
+    /// <summary>Every query, answerable or not.</summary>
+    public IReadOnlyList<EvaluatedQuery> AllQueries => [.. Queries, .. Unanswerable];
+}
 
 /// <summary>Runs an evaluation set through the assistant's search and through the baseline.</summary>
 public static class SearchEvaluator
@@ -25,18 +29,27 @@ public static class SearchEvaluator
     /// Ranks the questions a card answers (the unanswerable ones have no rank) and checks the
     /// answerable judgement on all of them.
     /// </summary>
-    public static SearchEvaluationReport Run(CardSearchService search, IReadOnlyList<EvaluationQuery> queries)
+    public static SearchEvaluationReport Run(CardSearchService search, IReadOnlyList<EvaluationQuery> queries) =>
+        Run(search.Search, search.Catalogue, queries);
+
+    public static SearchEvaluationReport Run(Func<SearchRequest, SearchResponse> search, ServiceCards.CardCatalogue catalogue, IReadOnlyList<EvaluationQuery> queries)
     {
-        using var baseline = new BaselineSearcher(search.Catalogue);
+        using var baseline = new BaselineSearcher(catalogue);
         var all = queries.Select(q =>
         {
-            var response = search.Search(new SearchRequest(q.Query, null, RankingMetrics.Depth));
+            var response = search(new SearchRequest(q.Query, null, RankingMetrics.Depth));
             var ids = response.Results.Select(r => r.Id).ToList();
             var baselineIds = q.Unanswerable ? [] : baseline.Search(q.Query, RankingMetrics.Depth);
             return new EvaluatedQuery(q, RankingMetrics.RankOf(ids, q.Expected), RankingMetrics.RankOf(baselineIds, q.Expected), ids,
-                response.Answerable, response.Results.Count > 0 ? response.Results[0].Score : 0, response.Coverage, response.ContentWords);
+                response.Answerable, response.Results.Count > 0 ? response.Results[0].Score : 0, response.Coverage, response.ContentWords, response.Probability, response.NoCardProbability);
         }).ToList();
 
+        return Report(all);
+    }
+
+    /// <summary>The figures of queries already evaluated (the folds of a cross-validation put together).</summary>
+    public static SearchEvaluationReport Report(IReadOnlyList<EvaluatedQuery> all)
+    {
         var evaluated = all.Where(e => !e.Query.Unanswerable).ToList();
         var unanswerable = all.Where(e => e.Query.Unanswerable).ToList();
         var byTag = evaluated.SelectMany(e => e.Query.Tags.Select(t => (Tag: t, e)))

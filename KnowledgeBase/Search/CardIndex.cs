@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.Search.Ranking;
 using Asystent.KnowledgeBase.Search.Scoring;
 using Asystent.KnowledgeBase.ServiceCards;
 using Lucene.Net.Index;
@@ -31,8 +32,10 @@ public sealed class CardIndex : IDisposable
     private readonly string[] cardIds;
     private int leases = 1;
 
-    internal CardIndex(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries, string generation)
+    internal CardIndex(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries, string generation,
+        CardClassifier? classifier = null)
     {
+        Classifier = classifier;
         this.directory = directory;
         Catalogue = catalogue;
         Generation = generation;
@@ -43,7 +46,20 @@ public sealed class CardIndex : IDisposable
         Searcher = new IndexSearcher(reader) { Similarity = similarity };
         Typos = new TypoCorrector(reader, SearchFields.LightHead, SearchFields.LightText);
         cardIds = ReadCardIds(reader);
+        docOfCard = new Dictionary<string, int>(cardIds.Length, StringComparer.Ordinal);
+        for (var doc = 0; doc < cardIds.Length; doc++)
+        {
+            docOfCard[cardIds[doc]] = doc;
+        }
     }
+
+    private readonly Dictionary<string, int> docOfCard;
+
+    /// <summary>The learned signal fused with BM25, or null (a large catalogue, or one built without it).</summary>
+    public CardClassifier? Classifier { get; }
+
+    /// <summary>The document that holds a card of this generation.</summary>
+    internal int DocOf(string cardId) => docOfCard[cardId];
 
     public string Generation { get; }
     public CardCatalogue Catalogue { get; }
@@ -100,7 +116,9 @@ public sealed class CardIndex : IDisposable
         var catalogue = CardLoader.Load(Path.Combine(generationPath, "cards")).Catalogue;
         var vocabulary = SearchVocabulary.Load(Path.Combine(generationPath, "vocabulary"));
         var directory = ReadOnlyMemoryDirectory.Load(Path.Combine(generationPath, "lucene"));
-        return new CardIndex(directory, catalogue, vocabulary, dictionaries, Path.GetFileName(generationPath));
+        var classifierPath = Path.Combine(generationPath, CardClassifier.FileName);
+        var classifier = File.Exists(classifierPath) ? CardClassifier.Load(classifierPath) : null;
+        return new CardIndex(directory, catalogue, vocabulary, dictionaries, Path.GetFileName(generationPath), classifier);
     }
 
     internal static Similarity CreateSimilarity() => new CardSimilarity();

@@ -1,5 +1,7 @@
 using System.Diagnostics;
+using Asystent.KnowledgeBase.Evaluation;
 using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.Search.Ranking;
 using Asystent.KnowledgeBase.ServiceCards;
 using Lucene.Net.Index;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -27,7 +29,7 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
         progress?.Report($"validated {loaded.Catalogue.Cards.Count} cards in {watch.ElapsedMilliseconds} ms");
         var vocabulary = SearchVocabulary.Load(options.VocabularyPath);
         var store = new CardIndexStore(options.IndexPath);
-        var sourceHash = CardIndexStore.HashSources(options.CardsPath, options.VocabularyPath);
+        var sourceHash = CardIndexStore.HashSources(options);
         var generation = store.NewGenerationPath();
         try
         {
@@ -38,6 +40,13 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
                 Write(directory, loaded.Catalogue, vocabulary, progress);
                 using var reader = DirectoryReader.Open(directory);
                 DictionaryExtract.Write(reader, options.DictionariesPath, generation);
+            }
+
+            if (loaded.Catalogue.Cards.Count <= CardClassifier.MaxCards)
+            {
+                var classifierWatch = Stopwatch.StartNew();
+                CardClassifier.Train(loaded.Catalogue, EvaluationSet.TrainingQuestions(options)).Save(Path.Combine(generation, CardClassifier.FileName));
+                progress?.Report($"card classifier trained in {classifierWatch.ElapsedMilliseconds} ms");
             }
 
             var manifest = new IndexManifest(Path.GetFileName(generation), DateTimeOffset.UtcNow, sourceHash, loaded.Catalogue.Cards.Count, watch.Elapsed);
@@ -92,10 +101,14 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
 /// <summary>In-memory indexes for tests, evaluations and benchmarks: same analysis, no files.</summary>
 internal static class InMemoryCardIndex
 {
-    public static CardIndex Build(CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries)
+    /// <summary>The index alone, or with the card classifier trained on the cards and <paramref name="questions"/> (as a build does).</summary>
+    public static CardIndex Build(CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries, IEnumerable<CardExample>? questions = null) =>
+        Build(catalogue, vocabulary, dictionaries, questions is null || catalogue.Cards.Count > CardClassifier.MaxCards ? null : CardClassifier.Train(catalogue, questions));
+
+    public static CardIndex Build(CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries, CardClassifier? classifier)
     {
         var directory = new Lucene.Net.Store.RAMDirectory();
         new CardIndexBuilder(dictionaries).Write(directory, catalogue, vocabulary);
-        return new CardIndex(directory, catalogue, vocabulary, dictionaries, "in-memory");
+        return new CardIndex(directory, catalogue, vocabulary, dictionaries, "in-memory", classifier);
     }
 }

@@ -70,6 +70,16 @@ public sealed class CardIndexStore(string indexPath)
     }
 
     /// <summary>A hash over every source file (path and content) and the analysis version.</summary>
+    /// <summary>The hash of everything an index generation is built from: cards, vocabulary and what the card classifier learns from.</summary>
+    public static string HashSources(KnowledgeBaseOptions options)
+    {
+        var questions = Evaluation.EvaluationSet.TrainingQuestionsPath(options);
+        var files = Directory.Exists(options.IntentsPath)
+            ? HashSources(options.CardsPath, options.VocabularyPath, options.IntentsPath)
+            : HashSources(options.CardsPath, options.VocabularyPath);
+        return File.Exists(questions) ? files + ":" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(questions))) : files;
+    }
+
     public static string HashSources(params string[] folders)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

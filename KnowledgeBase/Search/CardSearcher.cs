@@ -3,6 +3,7 @@ using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.ServiceCards;
 using Lucene.Net.Index;
 using Lucene.Net.Search;
+using Asystent.KnowledgeBase.Search.Ranking;
 
 namespace Asystent.KnowledgeBase.Search;
 
@@ -38,21 +39,59 @@ internal static class CardSearcher
 
         // Collected in document order: Lucene's out-of-order scorer for disjunctions allocates a table
         // of 2,048 buckets per search, which was a third of everything a chat turn allocated.
-        var collector = TopScoreDocCollector.Create(Math.Clamp(request.Top, 1, SearchRequest.MaxTop), docsScoredInOrder: true);
+        var wanted = Math.Clamp(request.Top, 1, SearchRequest.MaxTop);
+        var fuse = index.Classifier is not null && request.Unit is null && request.Kind is null;
+        var collector = TopScoreDocCollector.Create(fuse ? Math.Max(wanted, FusionDepth) : wanted, docsScoredInOrder: true);
         index.Searcher.Search(filtered, collector);
-        var top = collector.GetTopDocs();
-        var hits = new List<SearchHit>(top.ScoreDocs.Length);
-        foreach (var scoreDoc in top.ScoreDocs)
+        var ranked = collector.GetTopDocs().ScoreDocs.Select(d => (d.Doc, d.Score)).ToList();
+        float? probability = null;
+        float? noCard = null;
+        if (fuse && ranked.Count > 0)
         {
-            if (index.Catalogue.Find(index.CardIdOf(scoreDoc.Doc)) is { } card)
+            (ranked, probability, noCard) = Fuse(index, text, ranked);
+        }
+
+        var hits = new List<SearchHit>(Math.Min(wanted, ranked.Count));
+        foreach (var (doc, score) in ranked.Take(wanted))
+        {
+            if (index.Catalogue.Find(index.CardIdOf(doc)) is { } card)
             {
-                hits.Add(ToHit(card, index.Catalogue, language, scoreDoc.Score));
+                hits.Add(ToHit(card, index.Catalogue, language, score));
             }
         }
 
-        var coverage = top.ScoreDocs.Length > 0 ? cardQuery.CoverageOf(index.Searcher.IndexReader, top.ScoreDocs[0].Doc) : 0;
-        var answerable = top.ScoreDocs.Length > 0 && AnswerJudgement.Answers(top.ScoreDocs[0].Score, coverage, cardQuery.ContentWords);
-        return new SearchResponse(text, language, hits, answerable) { Coverage = coverage, ContentWords = cardQuery.ContentWords };
+        var coverage = ranked.Count > 0 ? cardQuery.CoverageOf(index.Searcher.IndexReader, ranked[0].Doc) : 0;
+        var answerable = ranked.Count > 0 && AnswerJudgement.Answers(ranked[0].Score, coverage, cardQuery.ContentWords, probability, noCard);
+        return new SearchResponse(text, language, hits, answerable) { Coverage = coverage, ContentWords = cardQuery.ContentWords, Probability = probability, NoCardProbability = noCard };
+    }
+
+    // How many of BM25's best cards the classifier may reorder; its weight is CardClassifier.Weight
+    // (settable here only for the cross-validation that chooses it).
+    internal const int FusionDepth = 10;
+    internal static float ClassifierWeight { get; set; } = CardClassifier.Weight;
+
+    /// <summary>
+    /// BM25 relative to its best plus the classifier's probability; the classifier's own first cards
+    /// join even when BM25 missed them. Scores stay on BM25's scale (the best lexical score times the
+    /// fused value), so thresholds on scores keep their meaning.
+    /// </summary>
+    private static (List<(int Doc, float Score)> Ranked, float FirstProbability, float NoCardProbability) Fuse(CardIndex index, string text, List<(int Doc, float Score)> lexical)
+    {
+        var probabilities = index.Classifier!.Predict(text);
+        var best = lexical[0].Score;
+        var candidates = lexical.ToDictionary(r => r.Doc, r => r.Score / best);
+        foreach (var (id, _) in probabilities.Where(p => p.Key != CardClassifier.NoCard).OrderByDescending(p => p.Value).Take(3))
+        {
+            candidates.TryAdd(index.DocOf(id), 0f);
+        }
+
+        var weight = ClassifierWeight;
+        var ranked = candidates
+            .Select(c => (Doc: c.Key, Score: best * ((1 - weight) * c.Value + weight * probabilities.GetValueOrDefault(index.CardIdOf(c.Key)))))
+            .OrderByDescending(c => c.Score)
+            .ThenBy(c => c.Doc)
+            .ToList();
+        return (ranked, probabilities.GetValueOrDefault(index.CardIdOf(ranked[0].Doc)), probabilities.GetValueOrDefault(CardClassifier.NoCard));
     }
 
     private static SearchHit ToHit(ServiceCard card, CardCatalogue catalogue, Language language, float score)

@@ -12,7 +12,7 @@ public sealed class IndexMaintenance(KnowledgeBaseOptions options, Lazy<Hunspell
 {
     /// <summary>True when the index in service was built from the current cards and vocabulary.</summary>
     public bool IsUpToDate() =>
-        new CardIndexStore(options.IndexPath).IsUpToDate(CardIndexStore.HashSources(options.CardsPath, options.VocabularyPath));
+        new CardIndexStore(options.IndexPath).IsUpToDate(CardIndexStore.HashSources(options));
 
     /// <summary>Builds if needed, then opens the newest generation. A failed build keeps the old index in service.</summary>
     public void EnsureReady()

@@ -19,6 +19,14 @@ public sealed record SearchResponse(string Query, Language Language, IReadOnlyLi
     [System.Text.Json.Serialization.JsonIgnore]
     public double Coverage { get; init; }
 
+    /// <summary>The card classifier's probability for the first card, when it took part (not sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public float? Probability { get; init; }
+
+    /// <summary>The card classifier's probability that no card answers (not sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public float? NoCardProbability { get; init; }
+
     /// <summary>How many meaningful words the question has (not sent).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int ContentWords { get; init; }

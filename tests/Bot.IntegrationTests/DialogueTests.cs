@@ -110,7 +110,7 @@ public sealed class DialogueTests(AssistantFactory factory)
 
         var answer = AdaptiveCard(await chat.SayAsync("Rejestracja pojazdu sprowadzonego z zagranicy (z UE i spoza UE)"));
         Assert.Contains("akcyz", answer.ToString(), StringComparison.Ordinal);
-        Assert.Contains("256 zł", Text(await chat.SayAsync("ile to kosztuje?")), StringComparison.Ordinal);
+        Assert.Contains("161,50 zł", Text(await chat.SayAsync("ile to kosztuje?")), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -149,5 +149,17 @@ public sealed class DialogueTests(AssistantFactory factory)
         Assert.Contains("Nie ma za co", Text(await chat.SayAsync("dziękuję bardzo")), StringComparison.Ordinal);
         Assert.Contains("Na to nie odpowiem", Text(await chat.SayAsync("jaka będzie jutro pogoda")), StringComparison.Ordinal);
         Assert.Contains("Do widzenia", Text(await chat.SayAsync("do widzenia")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_question_no_card_answers_gets_the_information_desk_not_a_card()
+    {
+        using var chat = await StartAsync();
+        var reply = await chat.SayAsync("jaki laptop gamingowy wybrać na prezent");
+        Assert.Contains("Nie znam odpowiedzi", Text(reply), StringComparison.Ordinal);
+        Assert.Contains("Punkcie Informacyjnym", Text(reply), StringComparison.Ordinal);
+        Assert.Contains("+48 33 800 10 00", Text(reply), StringComparison.Ordinal);
+        Assert.False(reply.TryGetProperty("attachments", out var attachments) && attachments.GetArrayLength() > 0);
+        Assert.Contains("Rozmowa z człowiekiem", Actions(reply));
     }
 }

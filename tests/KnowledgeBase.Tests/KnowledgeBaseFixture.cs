@@ -20,7 +20,8 @@ public sealed class KnowledgeBaseFixture : IDisposable
         Dictionaries = HunspellDictionaries.Load(Options.DictionariesPath);
         Vocabulary = SearchVocabulary.Load(Options.VocabularyPath);
         Catalogue = CardLoader.Load(Options.CardsPath).Catalogue;
-        Index = InMemoryCardIndex.Build(Catalogue, Vocabulary, Dictionaries);
+        // As a build makes it: with the card classifier trained on the cards and the training questions.
+        Index = InMemoryCardIndex.Build(Catalogue, Vocabulary, Dictionaries, Asystent.KnowledgeBase.Evaluation.EvaluationSet.TrainingQuestions(Options));
     }
 
     public string Root { get; }
@@ -41,6 +42,7 @@ public sealed class KnowledgeBaseFixture : IDisposable
         DictionariesPath = Options.DictionariesPath,
         IndexPath = Path.Combine(folder, "index"),
         EvaluationPath = Options.EvaluationPath,
+        IntentsPath = Options.IntentsPath,
     };
 
     public void Dispose() => Index.Dispose();

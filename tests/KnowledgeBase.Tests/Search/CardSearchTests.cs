@@ -65,7 +65,8 @@ public sealed class CardSearchTests(KnowledgeBaseFixture kb)
         Assert.NotEmpty(byUnit.Results);
         Assert.All(byUnit.Results, r => Assert.Equal("BP", r.UnitCode));
 
-        var redirects = CardSearcher.Search(kb.Index, new SearchRequest("urząd", Kind: CardKind.Redirect, Top: 10));
+        var redirects = CardSearcher.Search(kb.Index, new SearchRequest("gmina", Kind: CardKind.Redirect, Top: 10));
+        Assert.NotEmpty(redirects.Results);
         Assert.All(redirects.Results, r => Assert.Equal(CardKind.Redirect, r.Kind));
     }
 
@@ -78,4 +79,33 @@ public sealed class CardSearchTests(KnowledgeBaseFixture kb)
 
     [Fact]
     public void Search_ReturnsNothing_ForGibberish() => Assert.Empty(kb.Search("qwxzv bnmkl").Results);
+
+    [Theory]
+    [InlineData("мельдунек", "meldunek")]
+    [InlineData("карта побиту продовжити", "karta-pobytu")]
+    [InlineData("де отримати песель", "pesel-dla-cudzoziemca")]
+    public void Search_MatchesPolishOfficeWordsWrittenInCyrillic(string query, string expected) =>
+        Assert.Contains(expected, kb.Search(query, top: 3).Results.Select(r => r.Id));
+
+    [Theory]
+    [InlineData("в Польщі")]
+    [InlineData("dzień dobry, pozdrawiam")]
+    [InlineData("hello, in Poland")]
+    public void Search_GivesNoCard_ForWordsThatSayNothingAboutTheMatter(string query) =>
+        Assert.False(kb.Search(query).Answerable);
+
+    [Theory]
+    [InlineData("rejestracja samochodu z Niemiec")]
+    [InlineData("прописка в Польщі")]
+    public void Search_RanksTheSame_WithOrWithoutTheCountry(string query) =>
+        Assert.Equal(Top(query.Replace(" z Niemiec", " z Niemiec w Polsce", StringComparison.Ordinal).Replace(" в Польщі", "", StringComparison.Ordinal)), Top(query));
+
+    [Theory]
+    [InlineData("jaka jutro będzie pogoda", false)]
+    [InlineData("opowiedz mi dowcip", false)]
+    [InlineData("gdzie zarejestrować auto sprowadzone z niemiec", true)]
+    [InlineData("zgubiłem paszport", true)]
+    [InlineData("як обміняти українські права на польські", true)]
+    public void Search_JudgesWhetherItsFirstCardAnswers(string query, bool answerable) =>
+        Assert.Equal(answerable, kb.Search(query).Answerable);
 }

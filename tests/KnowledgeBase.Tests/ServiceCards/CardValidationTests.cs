@@ -50,7 +50,7 @@ public sealed class CardValidationTests(KnowledgeBaseFixture kb) : IDisposable
     {
         CopyOfficeAndCard("karta-wedkarska");
         var text = Original("karta-wedkarska");
-        var ukTitleLine = text.Split('\n').First(l => l.TrimStart().StartsWith("uk: Рибальська картка", StringComparison.Ordinal));
+        var ukTitleLine = text.Split('\n').First(l => l.TrimStart().StartsWith("uk: \"Рибальська картка", StringComparison.Ordinal));
         Write("karta-wedkarska.yaml", text.Replace(ukTitleLine + "\n", "", StringComparison.Ordinal));
         var result = CardLoader.Load(Cards);
         var problem = Assert.Single(result.Problems);
@@ -67,7 +67,7 @@ public sealed class CardValidationTests(KnowledgeBaseFixture kb) : IDisposable
         Write("karta-wedkarska-kopia.yaml", Original("karta-wedkarska"));
         Write("rejestracja-lodzi-rybackiej.yaml", Original("rejestracja-lodzi-rybackiej")
             .Replace("unit: OS", "unit: XYZ", StringComparison.Ordinal)
-            .Replace("related: [karta-wedkarska]", "related: [karta-wedkarska, no-such-card]", StringComparison.Ordinal));
+            .Replace("related:\n  - karta-wedkarska\n", "related:\n  - karta-wedkarska\n  - no-such-card\n", StringComparison.Ordinal));
         var problems = CardLoader.Load(Cards).Problems;
         Assert.Contains(problems, p => p.Message.StartsWith("duplicate id 'karta-wedkarska'", StringComparison.Ordinal));
         Assert.Contains(problems, p => p.Field == "id" && p.Message.Contains("must match the file name", StringComparison.Ordinal));
@@ -79,7 +79,7 @@ public sealed class CardValidationTests(KnowledgeBaseFixture kb) : IDisposable
     public void Text_with_an_unquoted_colon_gets_advice_on_how_to_fix_it()
     {
         CopyOfficeAndCard("karta-wedkarska");
-        Write("karta-wedkarska.yaml", Original("karta-wedkarska").Replace("- Odbierz kartę; pamiętaj", "- Uwaga: odbierz kartę; pamiętaj", StringComparison.Ordinal));
+        Write("karta-wedkarska.yaml", Original("karta-wedkarska").Replace("- \"Odbierz kartę;", "- Uwaga: odbierz kartę;", StringComparison.Ordinal));
         var problem = Assert.Single(CardLoader.Load(Cards).Problems);
         Assert.Contains("double quotes", problem.Message, StringComparison.Ordinal);
     }
@@ -88,7 +88,7 @@ public sealed class CardValidationTests(KnowledgeBaseFixture kb) : IDisposable
     public void Mixed_latin_and_cyrillic_letters_are_flagged_as_a_warning()
     {
         CopyOfficeAndCard("karta-wedkarska");
-        Write("karta-wedkarska.yaml", Original("karta-wedkarska").Replace("рибальська картка, риболовля", "рибальська кaртка, риболовля", StringComparison.Ordinal));
+        Write("karta-wedkarska.yaml", Original("karta-wedkarska").Replace("- \"рибальська картка\"", "- \"рибальська кaртка\"", StringComparison.Ordinal));
         var result = CardLoader.Load(Cards);
         var warning = Assert.Single(result.Problems);
         Assert.Equal(ProblemSeverity.Warning, warning.Severity);
