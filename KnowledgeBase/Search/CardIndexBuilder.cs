@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.Search.Morphology;
 using Asystent.KnowledgeBase.ServiceCards;
 using Lucene.Net.Index;
 using LuceneDirectory = Lucene.Net.Store.Directory;
@@ -15,6 +16,9 @@ public sealed record IndexBuildResult(IndexManifest? Manifest, IReadOnlyList<Car
 /// <summary>Validates the cards and builds a new index generation from them.</summary>
 public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
 {
+    /// <summary>The generation's folder for the Polish morphology setting, its data files and the folded-form map.</summary>
+    public const string MorphologyFolderName = "morphology";
+
     public IndexBuildResult Build(KnowledgeBaseOptions options, IProgress<string>? progress = null)
     {
         var watch = Stopwatch.StartNew();
@@ -27,7 +31,8 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
         progress?.Report($"validated {loaded.Catalogue.Cards.Count} cards in {watch.ElapsedMilliseconds} ms");
         var vocabulary = SearchVocabulary.Load(options.VocabularyPath);
         var store = new CardIndexStore(options.IndexPath);
-        var sourceHash = CardIndexStore.HashSources(options.CardsPath, options.VocabularyPath);
+        var sourceHash = CardIndexStore.SourceHash(options);
+        var morphology = PolishMorphologyData.Load(options);
         var generation = store.NewGenerationPath();
         try
         {
@@ -35,9 +40,12 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
             CopyFolder(options.VocabularyPath, Path.Combine(generation, "vocabulary"));
             using (var directory = Lucene.Net.Store.FSDirectory.Open(Path.Combine(generation, "lucene")))
             {
-                Write(directory, loaded.Catalogue, vocabulary, progress);
+                var polish = Write(directory, loaded.Catalogue, vocabulary, morphology, progress);
                 using var reader = DirectoryReader.Open(directory);
                 DictionaryExtract.Write(reader, options.DictionariesPath, generation);
+                var morphologyFolder = Path.Combine(generation, MorphologyFolderName);
+                PolishMorphologyData.Record(options, morphologyFolder);
+                polish.Folded?.Save(Path.Combine(morphologyFolder, FoldedLemmaMap.FileName));
             }
 
             var manifest = new IndexManifest(Path.GetFileName(generation), DateTimeOffset.UtcNow, sourceHash, loaded.Catalogue.Cards.Count, watch.Elapsed);
@@ -52,10 +60,32 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
         }
     }
 
-    /// <summary>Indexes a catalogue into any Lucene directory (a folder, or RAM in tests and benchmarks).</summary>
-    internal void Write(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, IProgress<string>? progress = null)
+    /// <summary>
+    /// Indexes a catalogue into any Lucene directory (a folder, or RAM in tests and benchmarks) and
+    /// returns the Polish morphology to query it with. With Morfologik, the cards are first indexed in
+    /// memory without the folded-form map, to learn which lemmas they contain; the map keeps only those.
+    /// </summary>
+    internal PolishMorphology Write(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, PolishMorphologyData morphology, IProgress<string>? progress = null)
     {
-        using var analyzers = new AnalyzerSet(dictionaries, vocabulary);
+        FoldedLemmaMap? folded = null;
+        if (morphology.Morfologik is not null)
+        {
+            var watch = Stopwatch.StartNew();
+            using var lemmas = new Lucene.Net.Store.RAMDirectory();
+            Write(lemmas, catalogue, vocabulary, new PolishMorphology(morphology, dictionaries.PolishStems, folded: null), progress: null);
+            using var reader = DirectoryReader.Open(lemmas);
+            folded = FoldedLemmaMap.Build(morphology.Morfologik, DictionaryExtract.IndexStems(reader, Languages.Language.Pl));
+            progress?.Report($"folded-form map: {folded.Count} forms in {watch.ElapsedMilliseconds} ms");
+        }
+
+        var polish = new PolishMorphology(morphology, dictionaries.PolishStems, folded);
+        Write(directory, catalogue, vocabulary, polish, progress);
+        return polish;
+    }
+
+    private void Write(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, PolishMorphology polish, IProgress<string>? progress)
+    {
+        using var analyzers = new AnalyzerSet(dictionaries, vocabulary, polish);
         var config = new IndexWriterConfig(AnalyzerSet.Version, analyzers.Indexing)
         {
             OpenMode = OpenMode.CREATE,
@@ -92,10 +122,10 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
 /// <summary>In-memory indexes for tests, evaluations and benchmarks: same analysis, no files.</summary>
 internal static class InMemoryCardIndex
 {
-    public static CardIndex Build(CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries)
+    public static CardIndex Build(CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries, PolishMorphologyData morphology)
     {
         var directory = new Lucene.Net.Store.RAMDirectory();
-        new CardIndexBuilder(dictionaries).Write(directory, catalogue, vocabulary);
-        return new CardIndex(directory, catalogue, vocabulary, dictionaries, "in-memory");
+        var polish = new CardIndexBuilder(dictionaries).Write(directory, catalogue, vocabulary, morphology);
+        return new CardIndex(directory, catalogue, vocabulary, dictionaries, polish, "in-memory");
     }
 }

@@ -10,9 +10,9 @@ namespace Asystent.KnowledgeBase.Search;
 /// </summary>
 public sealed class IndexMaintenance(KnowledgeBaseOptions options, Lazy<HunspellDictionaries> dictionaries, CardSearchService search, ILogger<IndexMaintenance> logger)
 {
-    /// <summary>True when the index in service was built from the current cards and vocabulary.</summary>
+    /// <summary>True when the index in service was built from the current cards and vocabulary, with the configured Polish morphology.</summary>
     public bool IsUpToDate() =>
-        new CardIndexStore(options.IndexPath).IsUpToDate(CardIndexStore.HashSources(options.CardsPath, options.VocabularyPath));
+        new CardIndexStore(options.IndexPath).IsUpToDate(CardIndexStore.SourceHash(options));
 
     /// <summary>Builds if needed, then opens the newest generation. A failed build keeps the old index in service.</summary>
     public void EnsureReady()

@@ -9,7 +9,7 @@ internal static class ProfileRun
     public static void Run()
     {
         var data = BenchmarkData.Instance;
-        using var index = InMemoryCardIndex.Build(data.Demo, data.Vocabulary, data.Dictionaries);
+        using var index = InMemoryCardIndex.Build(data.Demo, data.Vocabulary, data.Dictionaries, data.Morphology);
         var builder = new CardQueryBuilder(index);
         for (var round = 0; round < 15; round++)
         {

@@ -16,7 +16,7 @@ public sealed class IndexGenerationTests(KnowledgeBaseFixture kb) : IDisposable
         Assert.True(result.Succeeded);
         var store = new CardIndexStore(options.IndexPath);
         Assert.Equal(result.Manifest!.Generation, Path.GetFileName(store.CurrentGenerationPath()));
-        Assert.True(store.IsUpToDate(CardIndexStore.HashSources(options.CardsPath, options.VocabularyPath)));
+        Assert.True(store.IsUpToDate(CardIndexStore.SourceHash(options)));
         Assert.Equal(kb.Catalogue.Cards.Count, result.Manifest.CardCount);
     }
 
