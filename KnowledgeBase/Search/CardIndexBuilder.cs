@@ -62,8 +62,8 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
 
     /// <summary>
     /// Indexes a catalogue into any Lucene directory (a folder, or RAM in tests and benchmarks) and
-    /// returns the Polish morphology to query it with. With Morfologik, the cards are first indexed in
-    /// memory without the folded-form map, to learn which lemmas they contain; the map keeps only those.
+    /// returns the Polish morphology to query it with. With Morfologik, the cards' Polish fields are
+    /// first analysed without the folded-form map, to learn which lemmas they contain; the map keeps only those.
     /// </summary>
     internal PolishMorphology Write(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, PolishMorphologyData morphology, IProgress<string>? progress = null)
     {
@@ -71,11 +71,9 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
         if (morphology.Morfologik is not null)
         {
             var watch = Stopwatch.StartNew();
-            using var lemmas = new Lucene.Net.Store.RAMDirectory();
-            Write(lemmas, catalogue, vocabulary, new PolishMorphology(morphology, dictionaries.PolishStems, folded: null), progress: null);
-            using var reader = DirectoryReader.Open(lemmas);
-            folded = FoldedLemmaMap.Build(morphology.Morfologik, DictionaryExtract.IndexStems(reader, Languages.Language.Pl));
-            progress?.Report($"folded-form map: {folded.Count} forms in {watch.ElapsedMilliseconds} ms");
+            var terms = PolishTerms(catalogue, vocabulary, new PolishMorphology(morphology, dictionaries.PolishStems, folded: null));
+            folded = FoldedLemmaMap.Build(morphology.Morfologik, terms);
+            progress?.Report($"folded-form map: {folded.Count} forms of {terms.Count} Polish terms in {watch.ElapsedMilliseconds} ms");
         }
 
         var polish = new PolishMorphology(morphology, dictionaries.PolishStems, folded);
@@ -107,6 +105,33 @@ public sealed class CardIndexBuilder(HunspellDictionaries dictionaries)
         // segment makes every term lookup at query time a single seek.
         writer.ForceMerge(1);
         writer.Commit();
+    }
+
+    // The terms the Polish fields of the index will hold, analysed as the index would analyse them.
+    private HashSet<string> PolishTerms(CardCatalogue catalogue, SearchVocabulary vocabulary, PolishMorphology polish)
+    {
+        using var analyzers = new AnalyzerSet(dictionaries, vocabulary, polish);
+        var analyzer = analyzers.For(Languages.Language.Pl);
+        var fields = new HashSet<string>(StringComparer.Ordinal)
+        {
+            SearchFields.Title(Languages.Language.Pl),
+            SearchFields.Keywords(Languages.Language.Pl),
+            SearchFields.Summary(Languages.Language.Pl),
+            SearchFields.Body(Languages.Language.Pl),
+        };
+        var terms = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var card in catalogue.Cards)
+        {
+            foreach (var field in CardDocumentMapper.ToDocument(card, catalogue.Office).Fields)
+            {
+                if (fields.Contains(field.Name) && field.GetStringValue() is { } text)
+                {
+                    terms.UnionWith(AnalyzerSet.Terms(analyzer, text));
+                }
+            }
+        }
+
+        return terms;
     }
 
     private static void CopyFolder(string source, string target)
