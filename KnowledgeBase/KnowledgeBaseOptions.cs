@@ -14,6 +14,16 @@ public sealed class KnowledgeBaseOptions
     [Required] public string CardsPath { get; set; } = "KnowledgeBase/cards";
     [Required] public string VocabularyPath { get; set; } = "KnowledgeBase/vocabulary";
     [Required] public string DictionariesPath { get; set; } = "KnowledgeBase/Dictionaries/node_modules";
+
+    /// <summary>The Stempel table and the Morfologik dictionary, fetched by the build from Debian's packages.</summary>
+    [Required] public string MorphologyPath { get; set; } = "KnowledgeBase/Dictionaries/morphology";
+
+    /// <summary>
+    /// The Polish stemmers: "hunspell", "stempel", "morfologik", or several joined by '+' (union of their
+    /// stems) or '&gt;' (the first that knows the word). See Search/Morphology/PolishMorphologySetting.
+    /// </summary>
+    [Required, RegularExpression(@"^\s*[A-Za-z]+\s*([+>]\s*[A-Za-z]+\s*)*$")]
+    public string PolishMorphology { get; set; } = "hunspell";
     [Required] public string IndexPath { get; set; } = "data/index";
     [Required] public string EvaluationPath { get; set; } = "KnowledgeBase/evaluation";
     [Required] public string IntentsPath { get; set; } = "KnowledgeBase/intents";
@@ -39,6 +49,8 @@ public sealed class KnowledgeBaseOptions
         CardsPath = Path.GetFullPath(CardsPath, root),
         VocabularyPath = Path.GetFullPath(VocabularyPath, root),
         DictionariesPath = Path.GetFullPath(DictionariesPath, root),
+        MorphologyPath = Path.GetFullPath(MorphologyPath, root),
+        PolishMorphology = PolishMorphology,
         IndexPath = Path.GetFullPath(IndexPath, root),
         EvaluationPath = Path.GetFullPath(EvaluationPath, root),
         IntentsPath = Path.GetFullPath(IntentsPath, root),

@@ -1,5 +1,6 @@
 using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.Search.Morphology;
 using Asystent.KnowledgeBase.Search.Ranking;
 using Asystent.KnowledgeBase.ServiceCards;
 
@@ -19,6 +20,7 @@ public static class CrossValidatedSearch
     {
         var dictionaries = HunspellDictionaries.Load(options.DictionariesPath);
         var vocabulary = SearchVocabulary.Load(options.VocabularyPath);
+        var morphology = PolishMorphologyData.Load(options);
         var catalogue = CardLoader.Load(options.CardsPath).Catalogue;
         var evaluated = weights.ToDictionary(w => w, _ => new List<EvaluatedQuery>());
         var original = CardSearcher.ClassifierWeight;
@@ -28,7 +30,7 @@ public static class CrossValidatedSearch
             {
                 var test = questions.Where((_, i) => i % Folds == fold).ToList();
                 var train = questions.Where((_, i) => i % Folds != fold);
-                using var index = InMemoryCardIndex.Build(catalogue, vocabulary, dictionaries, [.. EvaluationSet.Examples(train), .. EvaluationSet.NoCardUtterances(options)]);
+                using var index = InMemoryCardIndex.Build(catalogue, vocabulary, dictionaries, morphology, [.. EvaluationSet.Examples(train), .. EvaluationSet.NoCardUtterances(options)]);
                 foreach (var weight in weights)
                 {
                     CardSearcher.ClassifierWeight = weight;

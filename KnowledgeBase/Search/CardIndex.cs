@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.Search.Ranking;
+using Asystent.KnowledgeBase.Search.Morphology;
 using Asystent.KnowledgeBase.Search.Scoring;
 using Asystent.KnowledgeBase.ServiceCards;
 using Lucene.Net.Index;
@@ -32,14 +33,14 @@ public sealed class CardIndex : IDisposable
     private readonly string[] cardIds;
     private int leases = 1;
 
-    internal CardIndex(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries, string generation,
+    internal CardIndex(LuceneDirectory directory, CardCatalogue catalogue, SearchVocabulary vocabulary, HunspellDictionaries dictionaries, PolishMorphology polish, string generation,
         CardClassifier? classifier = null)
     {
         Classifier = classifier;
         this.directory = directory;
         Catalogue = catalogue;
         Generation = generation;
-        Analyzers = new AnalyzerSet(dictionaries, vocabulary);
+        Analyzers = new AnalyzerSet(dictionaries, vocabulary, polish);
         Synonyms = new SynonymExpander(vocabulary.Synonyms);
         Detector = LanguageDetector.Train(TrainingTexts(catalogue));
         reader = DirectoryReader.Open(directory);
@@ -109,16 +110,24 @@ public sealed class CardIndex : IDisposable
         return ids;
     }
 
-    /// <summary>Opens a published generation with the dictionary extracts written beside it (fast to load).</summary>
+    /// <summary>
+    /// Opens a published generation with the dictionary extracts, the Polish morphology setting and
+    /// files, and the folded-form map written beside it (all fast to load).
+    /// </summary>
     public static CardIndex Open(string generationPath)
     {
         var dictionaries = HunspellDictionaries.Load(Path.Combine(generationPath, DictionaryExtract.FolderName));
+        var morphologyFolder = Path.Combine(generationPath, CardIndexBuilder.MorphologyFolderName);
+        var morphology = PolishMorphologyData.LoadRecorded(morphologyFolder);
+        var foldedPath = Path.Combine(morphologyFolder, FoldedLemmaMap.FileName);
+        var folded = File.Exists(foldedPath) ? FoldedLemmaMap.Load(foldedPath) : null;
+        var polish = new PolishMorphology(morphology, dictionaries.PolishStems, folded);
         var catalogue = CardLoader.Load(Path.Combine(generationPath, "cards")).Catalogue;
         var vocabulary = SearchVocabulary.Load(Path.Combine(generationPath, "vocabulary"));
         var directory = ReadOnlyMemoryDirectory.Load(Path.Combine(generationPath, "lucene"));
         var classifierPath = Path.Combine(generationPath, CardClassifier.FileName);
         var classifier = File.Exists(classifierPath) ? CardClassifier.Load(classifierPath) : null;
-        return new CardIndex(directory, catalogue, vocabulary, dictionaries, Path.GetFileName(generationPath), classifier);
+        return new CardIndex(directory, catalogue, vocabulary, dictionaries, polish, Path.GetFileName(generationPath), classifier);
     }
 
     internal static Similarity CreateSimilarity() => new CardSimilarity();

@@ -9,11 +9,11 @@ namespace Asystent.KnowledgeBase.Search;
 /// copy of the cards and vocabulary it was built from) and only then replaces the CURRENT pointer with
 /// an atomic rename, so a failed or interrupted build never touches the generation in service.
 /// </summary>
-/// <remarks>Layout: <c>{IndexPath}/CURRENT</c>, <c>{IndexPath}/gen-*/{lucene,cards,vocabulary,dictionaries,manifest.json}</c>.</remarks>
+/// <remarks>Layout: <c>{IndexPath}/CURRENT</c>, <c>{IndexPath}/gen-*/{lucene,cards,vocabulary,dictionaries,morphology,manifest.json}</c>.</remarks>
 public sealed class CardIndexStore(string indexPath)
 {
     /// <summary>Bump when the analysis or the document mapping changes, so existing indexes are rebuilt.</summary>
-    public const string AnalysisVersion = "2026-11-23.2";
+    public const string AnalysisVersion = "2026-12-02.1";
 
     public const string PointerFileName = "CURRENT";
     public const string ManifestFileName = "manifest.json";
@@ -69,21 +69,28 @@ public sealed class CardIndexStore(string indexPath)
         }
     }
 
+    /// <summary>
+    /// The hash an index built with these options records: its cards and vocabulary, the analysis
+    /// version and the Polish morphology chosen (another choice analyses the same cards differently).
+    /// </summary>
+    public static string SourceHash(KnowledgeBaseOptions options) =>
+        Hash("polish-morphology=" + Morphology.PolishMorphologySetting.Parse(options.PolishMorphology), [options.CardsPath, options.VocabularyPath]);
+
     /// <summary>A hash over every source file (path and content) and the analysis version.</summary>
-    /// <summary>The hash of everything an index generation is built from: cards, vocabulary and what the card classifier learns from.</summary>
+    public static string HashSources(params string[] folders) => Hash("", folders);
+
+    /// <summary>The hash of everything an index generation is built from: cards, vocabulary, the Polish morphology chosen and what the card classifier learns from.</summary>
     public static string HashSources(KnowledgeBaseOptions options)
     {
         var questions = Evaluation.EvaluationSet.TrainingQuestionsPath(options);
-        var files = Directory.Exists(options.IntentsPath)
-            ? HashSources(options.CardsPath, options.VocabularyPath, options.IntentsPath)
-            : HashSources(options.CardsPath, options.VocabularyPath);
+        var files = SourceHash(options) + (Directory.Exists(options.IntentsPath) ? ":" + HashSources(options.IntentsPath) : "");
         return File.Exists(questions) ? files + ":" + Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(questions))) : files;
     }
 
-    public static string HashSources(params string[] folders)
+    private static string Hash(string analysis, string[] folders)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes(AnalysisVersion));
+        hash.AppendData(Encoding.UTF8.GetBytes(AnalysisVersion + analysis));
         foreach (var folder in folders)
         {
             foreach (var file in Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))

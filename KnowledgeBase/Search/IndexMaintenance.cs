@@ -10,7 +10,7 @@ namespace Asystent.KnowledgeBase.Search;
 /// </summary>
 public sealed class IndexMaintenance(KnowledgeBaseOptions options, Lazy<HunspellDictionaries> dictionaries, CardSearchService search, ILogger<IndexMaintenance> logger)
 {
-    /// <summary>True when the index in service was built from the current cards and vocabulary.</summary>
+    /// <summary>True when the index in service was built from the current cards and vocabulary, with the configured Polish morphology.</summary>
     public bool IsUpToDate() =>
         new CardIndexStore(options.IndexPath).IsUpToDate(CardIndexStore.HashSources(options));
 

@@ -1,6 +1,7 @@
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Evaluation;
 using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.Search.Morphology;
 using Asystent.KnowledgeBase.ServiceCards;
 using Microsoft.Extensions.Configuration;
 
@@ -16,6 +17,7 @@ internal sealed class BenchmarkData
         Root = AssistantRoot.Locate();
         Options = KnowledgeBaseOptions.FromConfiguration(new ConfigurationBuilder().AddJsonFile(Path.Combine(Root, "appsettings.json")).Build(), Root);
         Dictionaries = HunspellDictionaries.Load(Options.DictionariesPath);
+        Morphology = PolishMorphologyData.Load(Options);
         Vocabulary = SearchVocabulary.Load(Options.VocabularyPath);
         Demo = CardLoader.Load(Options.CardsPath).Catalogue;
         Queries = EvaluationSet.Load(Path.Combine(Options.EvaluationPath, EvaluationSet.SearchQueriesFile));
@@ -26,6 +28,7 @@ internal sealed class BenchmarkData
     public string Root { get; }
     public KnowledgeBaseOptions Options { get; }
     public HunspellDictionaries Dictionaries { get; }
+    public PolishMorphologyData Morphology { get; }
     public SearchVocabulary Vocabulary { get; }
     public CardCatalogue Demo { get; }
     public IReadOnlyList<EvaluationQuery> Queries { get; }

@@ -22,7 +22,7 @@ internal static class LatencyRun
         {
             var catalogue = size == data.Demo.Cards.Count ? data.Demo : SyntheticCatalogue.Create(data.Demo, size);
             var build = Stopwatch.StartNew();
-            using var index = InMemoryCardIndex.Build(catalogue, data.Vocabulary, data.Dictionaries);
+            using var index = InMemoryCardIndex.Build(catalogue, data.Vocabulary, data.Dictionaries, data.Morphology);
             build.Stop();
 
             foreach (var query in data.Queries)

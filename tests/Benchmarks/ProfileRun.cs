@@ -9,7 +9,7 @@ internal static class ProfileRun
     public static void Run()
     {
         var data = BenchmarkData.Instance;
-        using var index = InMemoryCardIndex.Build(data.Demo, data.Vocabulary, data.Dictionaries);
+        using var index = InMemoryCardIndex.Build(data.Demo, data.Vocabulary, data.Dictionaries, data.Morphology);
         var builder = new CardQueryBuilder(index);
         for (var round = 0; round < 15; round++)
         {
@@ -20,7 +20,7 @@ internal static class ProfileRun
             {
                 var watch = Stopwatch.StartNew();
                 var language = index.Detector.Detect(q.Query);
-                var query = builder.Build(q.Query, language);
+                var query = builder.Build(q.Query, language).Query;
                 var built = watch.Elapsed;
                 index.Searcher.Search(query, 5);
                 analysis += built;

@@ -23,7 +23,7 @@ public class SearchBenchmarks
     {
         var data = BenchmarkData.Instance;
         var catalogue = Cards <= data.Demo.Cards.Count ? data.Demo : SyntheticCatalogue.Create(data.Demo, Cards);
-        index = InMemoryCardIndex.Build(catalogue, data.Vocabulary, data.Dictionaries);
+        index = InMemoryCardIndex.Build(catalogue, data.Vocabulary, data.Dictionaries, data.Morphology);
         queries = data.Queries;
     }
 

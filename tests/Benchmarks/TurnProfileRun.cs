@@ -19,6 +19,8 @@ internal static class TurnProfileRun
             CardsPath = data.Options.CardsPath,
             VocabularyPath = data.Options.VocabularyPath,
             DictionariesPath = data.Options.DictionariesPath,
+            MorphologyPath = data.Options.MorphologyPath,
+            PolishMorphology = data.Options.PolishMorphology,
             IntentsPath = data.Options.IntentsPath,
             EvaluationPath = data.Options.EvaluationPath,
             IndexPath = Path.Combine(folder, "index"),

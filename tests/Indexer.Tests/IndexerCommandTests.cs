@@ -22,6 +22,7 @@ public sealed class IndexerCommandTests : IDisposable
                 "CardsPath": "cards",
                 "VocabularyPath": {{Json(Path.Combine(repository, "KnowledgeBase", "vocabulary"))}},
                 "DictionariesPath": {{Json(Path.Combine(repository, "KnowledgeBase", "Dictionaries", "node_modules"))}},
+                "MorphologyPath": {{Json(Path.Combine(repository, "KnowledgeBase", "Dictionaries", "morphology"))}},
                 "EvaluationPath": {{Json(Path.Combine(repository, "KnowledgeBase", "evaluation"))}},
                 "IntentsPath": {{Json(Path.Combine(repository, "KnowledgeBase", "intents"))}},
                 "ModelPath": "model",

@@ -1,5 +1,6 @@
 using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.Search.Analyzers;
+using Asystent.KnowledgeBase.Search.Morphology;
 using Asystent.KnowledgeBase.ServiceCards;
 using Microsoft.Extensions.Configuration;
 
@@ -18,15 +19,19 @@ public sealed class KnowledgeBaseFixture : IDisposable
         Root = AssistantRoot.Locate();
         Options = KnowledgeBaseOptions.FromConfiguration(new ConfigurationBuilder().AddJsonFile(Path.Combine(Root, "appsettings.json")).Build(), Root);
         Dictionaries = HunspellDictionaries.Load(Options.DictionariesPath);
+        Morphology = PolishMorphologyData.Load(Options);
         Vocabulary = SearchVocabulary.Load(Options.VocabularyPath);
         Catalogue = CardLoader.Load(Options.CardsPath).Catalogue;
         // As a build makes it: with the card classifier trained on the cards and the training questions.
-        Index = InMemoryCardIndex.Build(Catalogue, Vocabulary, Dictionaries, Asystent.KnowledgeBase.Evaluation.EvaluationSet.TrainingQuestions(Options));
+        Index = InMemoryCardIndex.Build(Catalogue, Vocabulary, Dictionaries, Morphology, Asystent.KnowledgeBase.Evaluation.EvaluationSet.TrainingQuestions(Options));
     }
 
     public string Root { get; }
     public KnowledgeBaseOptions Options { get; }
     public HunspellDictionaries Dictionaries { get; }
+
+    /// <summary>The Polish morphology the configuration chooses (KnowledgeBase:PolishMorphology), loaded.</summary>
+    public PolishMorphologyData Morphology { get; }
     public SearchVocabulary Vocabulary { get; }
     public CardCatalogue Catalogue { get; }
     internal CardIndex Index { get; }
@@ -40,6 +45,8 @@ public sealed class KnowledgeBaseFixture : IDisposable
         CardsPath = cardsPath ?? Options.CardsPath,
         VocabularyPath = Options.VocabularyPath,
         DictionariesPath = Options.DictionariesPath,
+        MorphologyPath = Options.MorphologyPath,
+        PolishMorphology = Options.PolishMorphology,
         IndexPath = Path.Combine(folder, "index"),
         EvaluationPath = Options.EvaluationPath,
         IntentsPath = Options.IntentsPath,

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Asystent.KnowledgeBase.Languages;
+using Asystent.KnowledgeBase.Search.Morphology;
 using Lucene.Net.Analysis;
 using Lucene.Net.Analysis.Core;
 using Lucene.Net.Analysis.En;
@@ -17,7 +18,8 @@ namespace Asystent.KnowledgeBase.Search.Analyzers;
 /// that both sides always agree. Lucene analyzers are thread-safe (token streams are reused per thread).
 /// </summary>
 /// <remarks>
-/// Polish: Hunspell stems the inflected word ("samochodu" → "samochód") and only then are the Polish
+/// Polish: the configured morphology (<see cref="PolishMorphology"/>: Hunspell, Stempel, Morfologik or a
+/// combination) stems the inflected word ("samochodu" → "samochód") and only then are the Polish
 /// letters folded, so that a query typed without them ("samochod") meets the folded stem. Hunspell runs
 /// with longestOnly off: with it on, "prawa" stems only to "prawy" and misses "prawo (jazdy)".
 /// </remarks>
@@ -33,8 +35,10 @@ public sealed class AnalyzerSet : IDisposable
     private readonly ConcurrentDictionary<(Analyzer Analyzer, string Word), string[]> wordTerms = new();
     private int cachedWords;
 
-    public AnalyzerSet(HunspellDictionaries dictionaries, SearchVocabulary vocabulary)
+    public AnalyzerSet(HunspellDictionaries dictionaries, SearchVocabulary vocabulary, PolishMorphology polish)
     {
+        ArgumentNullException.ThrowIfNull(polish);
+        Polish = polish;
         var stop = vocabulary.StopWords.ToDictionary(kv => kv.Key, kv => new CharArraySet(Version, kv.Value.ToList(), true));
         stop[Language.En].UnionWith(EnglishAnalyzer.DefaultStopSet);
         stop[Language.Ru].UnionWith(RussianAnalyzer.DefaultStopSet);
@@ -56,7 +60,7 @@ public sealed class AnalyzerSet : IDisposable
                 TokenStream stream = new LowerCaseFilter(Version, source);
                 stream = new StopFilter(Version, stream, stop[Language.Pl]);
                 stream = new StemmerOverrideFilter(stream, officeWords);
-                stream = new CachedHunspellStemFilter(stream, dictionaries.PolishStems);
+                stream = new CachedStemFilter(stream, polish.Stems);
                 stream = new ASCIIFoldingFilter(stream);
                 return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(stream));
             }),
@@ -65,7 +69,7 @@ public sealed class AnalyzerSet : IDisposable
                 var source = new StandardTokenizer(Version, reader);
                 TokenStream stream = new LowerCaseFilter(Version, source);
                 stream = new StopFilter(Version, stream, stop[Language.Uk]);
-                stream = new CachedHunspellStemFilter(stream, dictionaries.UkrainianStems);
+                stream = new CachedStemFilter(stream, dictionaries.UkrainianStems.Stems);
                 stream = new CyrillicNormalizationFilter(stream);
                 return new TokenStreamComponents(source, new RemoveDuplicatesTokenFilter(stream));
             }),
@@ -112,6 +116,9 @@ public sealed class AnalyzerSet : IDisposable
 
         Indexing = new PerFieldAnalyzerWrapper(new KeywordAnalyzer(), perField);
     }
+
+    /// <summary>The Polish stemming this set's Polish analyzer uses.</summary>
+    public PolishMorphology Polish { get; }
 
     /// <summary>Folded, lightly stemmed analysis used for the recall fields and typo tolerance.</summary>
     public Analyzer Light { get; }

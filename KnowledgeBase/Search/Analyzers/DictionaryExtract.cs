@@ -47,7 +47,7 @@ internal static class DictionaryExtract
         File.WriteAllLines(Path.Combine(target, "index.dic"), kept.Prepend(kept.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), new UTF8Encoding(false));
     }
 
-    private static HashSet<string> IndexStems(IndexReader reader, Languages.Language language)
+    internal static HashSet<string> IndexStems(IndexReader reader, Languages.Language language)
     {
         var stems = new HashSet<string>(StringComparer.Ordinal);
         foreach (var field in new[] { SearchFields.Title(language), SearchFields.Keywords(language), SearchFields.Summary(language), SearchFields.Body(language) })
