@@ -16,7 +16,7 @@ public sealed class SearchQualityTests(KnowledgeBaseFixture kb) : IDisposable
     public void The_evaluation_set_covers_every_card_in_every_language()
     {
         var queries = EvaluationSet.Load(Path.Combine(kb.Options.EvaluationPath, EvaluationSet.SearchQueriesFile));
-        Assert.True(queries.Count >= 300);
+        Assert.True(queries.Count >= 600);
         var covered = queries.SelectMany(q => q.Expected).ToHashSet();
         Assert.All(kb.Catalogue.Cards, c => Assert.Contains(c.Id, covered));
         foreach (var tag in new[] { "pl", "en", "uk", "ru", "no-diacritics", "typo", "colloquial" })
@@ -40,8 +40,8 @@ public sealed class SearchQualityTests(KnowledgeBaseFixture kb) : IDisposable
         // Thresholds sit a little under the figures recorded in BENCHMARKS.md, so a regression fails.
         Assert.True(report.Overall.Top1 >= 0.93, $"top-1 {report.Overall.Top1:P1}");
         Assert.True(report.Overall.Top3 >= 0.97, $"top-3 {report.Overall.Top3:P1}");
-        Assert.True(report.Overall.Mrr > report.BaselineOverall.Mrr + 0.05, $"MRR {report.Overall.Mrr:F3} vs baseline {report.BaselineOverall.Mrr:F3}");
-        Assert.True(report.ByTag["no-diacritics"].Assistant.Top1 >= 0.93);
+        Assert.True(report.Overall.Mrr > report.BaselineOverall.Mrr + 0.03, $"MRR {report.Overall.Mrr:F3} vs baseline {report.BaselineOverall.Mrr:F3}");
+        Assert.True(report.ByTag["no-diacritics"].Assistant.Top1 >= 0.9);
         Assert.True(report.ByTag["typo"].Assistant.Top3 >= 0.9);
     }
 
