@@ -72,8 +72,7 @@ internal static class CardSearcher
 
     /// <summary>
     /// BM25 relative to its best plus the classifier's probability; the classifier's own first cards
-    /// join even when BM25 missed them. Scores stay on BM25's scale (the best lexical score times the
-    /// fused value), so thresholds on scores keep their meaning.
+    /// join even when BM25 missed them. Scores stay on BM25's scale.
     /// </summary>
     private static (List<(int Doc, float Score)> Ranked, float FirstProbability, float NoCardProbability) Fuse(CardIndex index, string text, List<(int Doc, float Score)> lexical)
     {
@@ -86,11 +85,15 @@ internal static class CardSearcher
         }
 
         var weight = ClassifierWeight;
-        var ranked = candidates
-            .Select(c => (Doc: c.Key, Score: best * ((1 - weight) * c.Value + weight * probabilities.GetValueOrDefault(index.CardIdOf(c.Key)))))
-            .OrderByDescending(c => c.Score)
+        var fused = candidates
+            .Select(c => (Doc: c.Key, Value: (1 - weight) * c.Value + weight * probabilities.GetValueOrDefault(index.CardIdOf(c.Key))))
+            .OrderByDescending(c => c.Value)
             .ThenBy(c => c.Doc)
             .ToList();
+        // The first card keeps BM25's best score and the others their share of it, so that score
+        // thresholds ("names the matter", "a close alternative") mean what they meant without fusion.
+        var top = fused[0].Value;
+        var ranked = fused.Select(c => (c.Doc, Score: top > 0 ? best * c.Value / top : 0f)).ToList();
         return (ranked, probabilities.GetValueOrDefault(index.CardIdOf(ranked[0].Doc)), probabilities.GetValueOrDefault(CardClassifier.NoCard));
     }
 

@@ -133,7 +133,7 @@ public sealed class DialogueTests(AssistantFactory factory)
         using var chat = await StartAsync();
         var ukrainian = await chat.SayAsync("як отримати паспорт для дитини");
         Assert.Equal("uk", ukrainian.GetProperty("locale").GetString());
-        Assert.Contains("Паспорт для дитини", Text(ukrainian), StringComparison.Ordinal);
+        Assert.Contains("для дитини", Text(ukrainian), StringComparison.Ordinal);
 
         Assert.Contains("English", Text(await chat.SayAsync("English please")), StringComparison.Ordinal);
         var english = await chat.SayAsync("karta wędkarska");

@@ -105,7 +105,7 @@ public sealed class HandoffTests(AssistantFactory factory)
         await chat.WaitForAsync(a => IsMessageContaining(a, "z powrotem do mnie"), "handed back");
         await chat.WaitForAsync(a => IsEvent(a, HandoffEvents.Status) && a.GetProperty("value").GetProperty("state").GetString() == "completed", "handoff.status completed");
         // The assistant answers again, still about the same card.
-        Assert.Contains("256 zł", Text(await chat.SayAsync("ile to kosztuje?")), StringComparison.Ordinal);
+        Assert.Contains("161,50 zł", Text(await chat.SayAsync("ile to kosztuje?")), StringComparison.Ordinal);
 
         var actions = await WithDbAsync(db => db.StaffActions.Where(a => a.Subject == $"handoff:{id}").Select(a => a.Action).ToListAsync(Token));
         Assert.Equal(["accepted", "replied", "handed_back"], actions);
