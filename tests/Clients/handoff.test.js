@@ -62,7 +62,7 @@ test('a resident asks for a person, a clerk takes over and replies, then hands b
   await clerk.getByRole('button', { name: 'Oddaj asystentowi' }).click();
   await resident.getByText('z powrotem do mnie', { exact: false }).first().waitFor({ timeout: 30_000 });
   await ask(resident, 'ile to kosztuje?');
-  await resident.getByText('256 zł', { exact: false }).first().waitFor({ timeout: 30_000 });
+  await resident.getByText('161,50 zł', { exact: false }).first().waitFor({ timeout: 30_000 });
   assert.equal(await resident.getByText(/Send failed|Nie można wysłać/).count(), 0);
 
   await residentContext.close();

@@ -52,7 +52,7 @@ test('the page and the chat switch to Ukrainian', { timeout: 90_000 }, async () 
   await page.getByRole('heading', { name: 'Асистент повітового староства' }).waitFor();
   await page.getByText('Добрий день!').first().waitFor({ timeout: 30_000 });
   await ask(page, 'як отримати паспорт для дитини');
-  await page.getByText('Паспорт для дитини (згода обох батьків)', { exact: true }).first().waitFor({ timeout: 30_000 });
+  await page.getByText('Паспорт (paszport) для дитини (згода обох батьків)', { exact: true }).first().waitFor({ timeout: 30_000 });
   await page.close();
 });
 
@@ -74,7 +74,7 @@ test('the page works on a phone-sized screen, at 200 % zoom and with the keyboar
   assert.ok(focusedInput, 'the message box must be reachable with Tab');
   await page.keyboard.type('fishing card');
   await page.keyboard.press('Enter');
-  await page.getByText('Fishing card', { exact: true }).first().waitFor({ timeout: 30_000 });
+  await page.getByText('Fishing card (karta wędkarska) and underwater fishing card', { exact: true }).first().waitFor({ timeout: 30_000 });
   assert.ok(await page.getByRole('textbox').first().isVisible());
   await page.close();
 });
