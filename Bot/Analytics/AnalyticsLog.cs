@@ -9,14 +9,12 @@ namespace Asystent.Bot.Analytics;
 /// <summary>
 /// Records what the office counts (<see cref="AnalyticsEventRecord"/>): turns only enqueue, a
 /// background writer stores in batches, and under a flood the newest events are dropped rather than
-/// slowing anyone down. A message turn is noted in a scope: the assistant says along the way whether
-/// it answered with a card or found nothing, and the scope writes one event when the turn ends.
+/// slowing anyone down. A message turn is recorded when it ends, from its notes: whether it answered
+/// with a card or found nothing.
 /// </summary>
 public sealed class AnalyticsLog(KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxTextLength = 200;
-
-    private static readonly AsyncLocal<TurnNotes?> Current = new();
 
     private readonly Channel<AnalyticsEventRecord> queue = Channel.CreateBounded<AnalyticsEventRecord>(
         new BoundedChannelOptions(20_000) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -25,26 +23,13 @@ public sealed class AnalyticsLog(KnowledgeBaseOptions options, TimeProvider cloc
 
     internal ChannelReader<AnalyticsEventRecord> Reader => queue.Reader;
 
-    /// <summary>Starts noting a message turn; disposing the scope records it.</summary>
-    public IDisposable BeginTurn(string conversationId, string channel, Func<string> language) =>
-        Current.Value = new TurnNotes(this, conversationId, channel, language);
-
-    /// <summary>The turn under way answered with this card.</summary>
-    public static void Answered(string cardId)
+    /// <summary>Records a message turn with what it was answered with: a card, a gap in the knowledge base, or something else.</summary>
+    public void RecordMessage(string conversationId, string channel, string language, Conversation.TurnNotes notes)
     {
-        if (Current.Value is { } notes)
-        {
-            (notes.CardId, notes.Outcome) = (cardId, MessageOutcomes.Answered);
-        }
-    }
-
-    /// <summary>The turn under way found no answer to <paramref name="question"/>: a gap in the knowledge base.</summary>
-    public static void Gap(string question)
-    {
-        if (Current.Value is { } notes)
-        {
-            (notes.CardId, notes.Outcome, notes.Text) = (null, MessageOutcomes.Gap, GapText(question));
-        }
+        var (outcome, text) = notes.CardId is not null ? (MessageOutcomes.Answered, null)
+            : notes.Gap is { } gap ? (MessageOutcomes.Gap, GapText(gap))
+            : (MessageOutcomes.Other, (string?)null);
+        Write(AnalyticsKinds.Message, channel, language, conversationId, notes.CardId, outcome, null, text);
     }
 
     public void Record(string kind, string channel, string language, string? conversationId = null, string? cardId = null, int? value = null, string? text = null) =>
@@ -65,19 +50,6 @@ public sealed class AnalyticsLog(KnowledgeBaseOptions options, TimeProvider cloc
         Shorten(string.Join(' ', PersonalDataMasker.Mask(question).ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)).TrimEnd('?', '!', '.', ' '));
 
     private static string Shorten(string text) => text.Length <= MaxTextLength ? text : text[..MaxTextLength];
-
-    private sealed class TurnNotes(AnalyticsLog log, string conversationId, string channel, Func<string> language) : IDisposable
-    {
-        public string? CardId { get; set; }
-        public string Outcome { get; set; } = MessageOutcomes.Other;
-        public string? Text { get; set; }
-
-        public void Dispose()
-        {
-            Current.Value = null;
-            log.Write(AnalyticsKinds.Message, channel, language(), conversationId, CardId, Outcome, null, Text);
-        }
-    }
 }
 
 internal sealed class AnalyticsLogWriter(AnalyticsLog log, IServiceScopeFactory scopes, Hosting.StorageThread storage, ILogger<AnalyticsLogWriter> logger)

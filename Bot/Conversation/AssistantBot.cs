@@ -19,56 +19,63 @@ using Asystent.KnowledgeBase.Understanding;
 namespace Asystent.Bot.Conversation;
 
 /// <summary>
-/// The assistant's side of a conversation, independent of the channel: it reads a message, decides
-/// what the person needs and answers in their language. Conversational intents get short replies;
-/// matters are answered from the best service card, asking "did you mean…?" when cards are too close
-/// to call; follow-ups ("ile to kosztuje?") answer from the card under discussion; booking, moving and
-/// cancelling a visit is handed to the booking dialogue, and case status to the case dialogue, until
-/// they end. A person is offered on request, on a complaint and after two misunderstandings in a
-/// row; with consent the handoff dialogue takes the conversation to a clerk or a callback request.
-/// A goodbye brings the one satisfaction question, and every message is counted for the office's
-/// figures with what it was answered with.
+/// The assistant's side of a conversation, independent of the channel. A turn goes through three
+/// stages: a dialogue under way (survey, handoff, booking, case status) takes the message first;
+/// then the buttons and choices the assistant offered; then understanding (<see cref="Understand"/>):
+/// small talk, follow-ups about the card under discussion, intents, and matters answered from the
+/// cards (one card, several matters, or a question that tells close cards apart).
 /// </summary>
 public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, BookingDialogue booking, CaseStatusDialogue cases,
     HandoffDialogue handoff, SurveyDialogue survey, AnalyticsLog analytics, KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxMessageLength = 500;
 
-    // Cards scoring within this share of the best one are a real alternative: ask instead of guessing.
-    private const float AmbiguityRatio = 0.85f;
-
     private const string DirectLineBotId = "asystent";
 
-    // Channels whose clients render Adaptive Cards; the others get the same answer as plain text.
-    private static readonly HashSet<string> RichChannels = new(["directline", "webchat", "emulator", "msteams"], StringComparer.OrdinalIgnoreCase);
+    // A message this short after a card is about that card ("a zapisać się można?"), whatever it shares with others.
+    private const int FollowUpWords = 4;
+
+    // Another office's card this close to the best one is what a booking request is about (measured: the
+    // driving test scores 0.97 of the licence card for "zapisać się na egzamin na prawo jazdy").
+    private const float ElsewhereTie = 0.95f;
 
     private readonly CardAnswerCache answers = new();
     private readonly TimeZoneInfo officeTime = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
-    public async Task<IReadOnlyList<Activity>> OnTurnAsync(Activity incoming, string conversationId, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<Activity>> OnTurnAsync(Activity incoming, string conversationId, CancellationToken cancellationToken) =>
+        (await RunAsync(incoming, conversationId, cancellationToken)).Replies;
+
+    /// <summary>Runs one turn and returns it: its replies, the state it left and the notes on what it did.</summary>
+    public async Task<Turn> RunAsync(Activity incoming, string conversationId, CancellationToken cancellationToken)
     {
-        var state = store.State(conversationId, Hint(incoming.Locale) ?? Language.Pl);
-        // Each message is counted for the office's figures, with what it was answered with.
-        using var noted = incoming.Type == ActivityTypes.Message
-            ? analytics.BeginTurn(conversationId, incoming.ChannelId ?? ConversationStore.DefaultChannel, () => store.State(conversationId, Language.Pl).Language.Code())
-            : null;
-        IReadOnlyList<Activity> replies;
-        (replies, state) = incoming.Type switch
+        var turn = new Turn(incoming, conversationId, store.State(conversationId, Hint(incoming.Locale) ?? Language.Pl), cancellationToken);
+        if (incoming.Type == ActivityTypes.ConversationUpdate && incoming.MembersAdded?.Any(m => m.Id != (incoming.Recipient?.Id ?? DirectLineBotId)) == true)
         {
-            ActivityTypes.ConversationUpdate when incoming.MembersAdded?.Any(m => m.Id != (incoming.Recipient?.Id ?? DirectLineBotId)) == true =>
-                ([Message(Phrases.Get("welcome", state.Language), state.Language)], state),
-            ActivityTypes.Message => await AnswerAsync(incoming, conversationId, state, cancellationToken),
-            _ => ([], state),
-        };
-        if (incoming.Type == ActivityTypes.Message && !state.Counted)
+            turn.Notes.Note(TurnKinds.Welcome);
+            turn.Say(Phrases.Get("welcome", turn.Language));
+        }
+        else if (incoming.Type == ActivityTypes.Message)
         {
-            // Conversations are counted once, at their first message, for the office's figures.
-            analytics.Record(KnowledgeBase.Analytics.AnalyticsKinds.Conversation, incoming.ChannelId ?? ConversationStore.DefaultChannel, state.Language.Code(), conversationId);
-            state = state with { Counted = true };
+            try
+            {
+                await AnswerAsync(turn);
+            }
+            finally
+            {
+                // Each message is counted for the office's figures, with what it was answered with.
+                analytics.RecordMessage(conversationId, turn.Channel, turn.Language.Code(), turn.Notes);
+            }
+
+            if (!turn.State.Counted)
+            {
+                // Conversations are counted once, at their first message.
+                analytics.Record(KnowledgeBase.Analytics.AnalyticsKinds.Conversation, turn.Channel, turn.Language.Code(), conversationId);
+                turn.State = turn.State with { Counted = true };
+            }
         }
 
-        store.SaveState(conversationId, incoming.ChannelId ?? ConversationStore.DefaultChannel, state);
-        return replies;
+        store.SaveState(conversationId, turn.Channel, turn.State);
+        return turn;
     }
 
     public Activity Apology(Activity incoming)
@@ -77,44 +84,60 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         return Message(Phrases.Get("apology", language), language, Actions(language));
     }
 
-    private async ValueTask<(IReadOnlyList<Activity>, DialogState)> AnswerAsync(Activity incoming, string conversationId, DialogState state, CancellationToken cancellationToken)
+    private async Task AnswerAsync(Turn turn)
     {
-        var text = (incoming.Text ?? TextOf(incoming.Value))?.Trim();
-        var language = state.Language;
-        var rich = incoming.ChannelId is { } channel && RichChannels.Contains(channel);
-        if (string.IsNullOrEmpty(text))
+        var text = turn.Text;
+        if (text.Length == 0)
         {
-            return Misunderstood(state);
+            Misunderstood(turn);
+            return;
         }
 
         if (text.Length > MaxMessageLength)
         {
-            return ([Message(Phrases.Get("too_long", language), language)], state);
+            turn.Say(Phrases.Get("too_long", turn.Language));
+            return;
         }
 
         if (FollowUp.LanguageRequest(text) is { } requested)
         {
-            return ([Message(Phrases.Get("language_set", requested), requested, Actions(requested))], state with { Language = requested, LanguageChosen = true });
+            turn.State = turn.State with { Language = requested, LanguageChosen = true };
+            turn.Notes.Note(TurnKinds.Language);
+            turn.Say(Phrases.Get("language_set", requested), Actions(requested));
+            return;
         }
 
+        if (await ContinueDialogueAsync(turn) || await AnswerButtonAsync(turn))
+        {
+            return;
+        }
+
+        await UnderstandAsync(turn);
+    }
+
+    /// <summary>A dialogue under way takes the message, unless the person leaves it or asks something new.</summary>
+    private async Task<bool> ContinueDialogueAsync(Turn turn)
+    {
+        var (text, state) = (turn.Text, turn.State);
         if (state.SurveyStep is not null)
         {
-            if (survey.Continue(text, state, conversationId, incoming.ChannelId ?? ConversationStore.DefaultChannel) is { } answered)
+            if (survey.Continue(text, state, turn.ConversationKey, turn.Channel) is { } answered)
             {
-                return answered;
+                turn.Send(answered);
+                return true;
             }
 
-            state = state with { SurveyStep = null };
+            turn.State = state = state with { SurveyStep = null };
         }
 
         if (state.Handoff is not null)
         {
-            if (await handoff.ContinueAsync(text, state, incoming, conversationId, cancellationToken) is { } handled)
+            if (await handoff.ContinueAsync(turn) )
             {
-                return handled;
+                return true;
             }
 
-            state = state with { Handoff = null };
+            turn.State = state = turn.State with { Handoff = null };
         }
 
         if (state.Booking is not null)
@@ -122,188 +145,444 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             // A person can always leave the booking: to a clerk, to another question, or just "stop".
             if (Phrases.KeyOf(text, "talk_to_person") is not null)
             {
-                return handoff.Offer(state, HandoffReasons.Request);
+                OfferPerson(turn, HandoffReasons.Request);
+                return true;
             }
 
             if (Phrases.KeyOf(text, "another") is not null || BookingDialogue.AsksToStop(text))
             {
-                return booking.Stop(state);
+                turn.Send(booking.Stop(state));
+                return true;
             }
 
             // A new request instead of an answer ("I want to cancel my visit" while asked for a day) starts over.
             if (!(BookingDialogue.MayBeInterrupted(state.Booking) && text.Split(' ').Length >= 3
                 && interpreter.Interpret(text).Intent is { IsConfident: true, Intent: IntentNames.BookAppointment or IntentNames.CancelAppointment }))
             {
-                return await booking.ContinueAsync(text, state, incoming, cancellationToken);
+                turn.Send(await booking.ContinueAsync(text, state, turn.Incoming, turn.CancellationToken));
+                NoteBooking(turn);
+                return true;
             }
 
-            state = state with { Booking = null };
+            turn.State = state = state with { Booking = null };
         }
 
         if (CaseStatusDialogue.IsWaiting(state.Case))
         {
             if (Phrases.KeyOf(text, "talk_to_person") is not null)
             {
-                return handoff.Offer(state, HandoffReasons.Request);
+                OfferPerson(turn, HandoffReasons.Request);
+            }
+            else if (Phrases.KeyOf(text, "another") is not null || BookingDialogue.AsksToStop(text))
+            {
+                turn.State = state with { Case = null };
+                turn.Say(Phrases.Get("ask_next", turn.Language));
+            }
+            else
+            {
+                turn.Send(await cases.ContinueAsync(text, state, turn.ConversationKey, turn.CancellationToken));
             }
 
-            return Phrases.KeyOf(text, "another") is not null || BookingDialogue.AsksToStop(text)
-                ? ([Message(Phrases.Get("ask_next", language), language)], state with { Case = null })
-                : await cases.ContinueAsync(text, state, conversationId, cancellationToken);
+            return true;
         }
 
         if (state.Case is not null && CaseStatusDialogue.AsksToBeNotified(text))
         {
-            return await cases.ContinueAsync(text, state, conversationId, cancellationToken);
+            turn.Send(await cases.ContinueAsync(text, state, turn.ConversationKey, turn.CancellationToken));
+            return true;
         }
 
+        return false;
+    }
+
+    /// <summary>The buttons that follow answers ("Szczegóły", "Umów wizytę"…) and a choice among offered cards.</summary>
+    private async Task<bool> AnswerButtonAsync(Turn turn)
+    {
+        var (text, language) = (turn.Text, turn.Language);
         var catalogue = search.Catalogue;
-        var current = state.CardId is { } currentId ? catalogue.Find(currentId) : null;
+        var current = Current(turn);
         switch (Phrases.KeyOf(text, "another", "talk_to_person", "details", "checklist", "book_visit"))
         {
             case "another":
-                return ([Message(Phrases.Get("ask_next", language), language)], state with { Misunderstandings = 0 });
+                turn.State = turn.State with { Misunderstandings = 0, Choices = null };
+                turn.Say(Phrases.Get("ask_next", language));
+                return true;
             case "talk_to_person":
-                return handoff.Offer(state, HandoffReasons.Request);
+                OfferPerson(turn, HandoffReasons.Request);
+                return true;
             case "details" when current is not null:
-                AnalyticsLog.Answered(current.Id);
-                return ([Message(CardAnswer.Details(current, catalogue, language), language, CardActions(current, language))], state with { Misunderstandings = 0 });
+                turn.Notes.Answered(current.Id, TurnKinds.Card);
+                turn.Say(CardAnswer.Details(current, catalogue, language), CardActions(current, language));
+                return true;
             case "checklist" when current is not null:
-                AnalyticsLog.Answered(current.Id);
-                return ([Message(CardAnswer.Checklist(current, catalogue, language), language, Actions(language))], state with { Misunderstandings = 0 });
+                turn.Notes.Answered(current.Id, TurnKinds.Card);
+                turn.Say(CardAnswer.Checklist(current, catalogue, language), Actions(language));
+                return true;
             case "book_visit" when current is not null && catalogue.BookableFor(current.Id) is null:
-                return ([Message(CardAnswer.Booking(current, catalogue, language), language, Actions(language))], state with { Misunderstandings = 0 });
+                turn.Notes.Answered(current.Id, "booking_info");
+                turn.Say(CardAnswer.Booking(current, catalogue, language), Actions(language));
+                return true;
             case "book_visit" when booking.CanBook:
-                return await booking.StartAsync(BookingActions.Book, "", current?.Id, state with { Misunderstandings = 0 }, incoming, cancellationToken);
+                await StartBookingAsync(turn, "", current?.Id);
+                return true;
             case "details" or "checklist" or "book_visit":
-                return ([Message(Phrases.Get("which_matter", language), language)], state);
+                turn.Say(Phrases.Get("which_matter", language));
+                return true;
         }
 
-        if (state.Choices?.FirstOrDefault(id => catalogue.Find(id)?.Title.Values.Any(t => string.Equals(t, text, StringComparison.OrdinalIgnoreCase)) == true) is { } chosen)
+        if (turn.State.Choices is { Count: > 0 } choices
+            && (Choice.Picked(text, choices, catalogue)
+                ?? (SmallTalk.Of(text) is null && FollowUp.Aspect(text) == CardAspect.None ? Choice.ByWords(text, language, choices, search) : null)) is { } chosen)
         {
-            return Card(chosen, state with { Choices = null }, rich);
+            AnswerCard(turn, chosen);
+            return true;
         }
 
+        return false;
+    }
+
+    private async Task UnderstandAsync(Turn turn)
+    {
+        var personalData = PersonalDataNote.HasIdentityNumber(turn.Text);
+        if (personalData)
+        {
+            // The number says nothing about the matter ("mój PESEL 85…, gdzie zarejestrować auto?").
+            turn.Text = PersonalDataNote.Without(turn.Text);
+        }
+
+        var text = turn.Text;
         var understood = interpreter.Interpret(text);
         // Two words are often ambiguous between languages of one script; a chosen language or the
         // conversation's language wins then, while a change of script or a longer message switches.
-        if (!state.LanguageChosen && !(text.Split(' ').Length < 3 && SameScript(understood.Language, language)))
+        if (!turn.State.LanguageChosen && !(text.Split(' ').Length < 3 && SameScript(understood.Language, turn.Language)))
         {
-            language = understood.Language;
-            state = state with { Language = language };
+            turn.State = turn.State with { Language = understood.Language };
+        }
+
+        await AnswerMeaningAsync(turn, understood);
+        if ((understood.Entities.ContainsPesel || personalData) && turn.Replies.Count > 0)
+        {
+            // The number was not needed: say so once, after the answer (the transcript masks it anyway).
+            turn.Notes.Add(TurnKinds.PersonalData);
+            turn.Say(Phrases.Get("personal_data_not_needed", turn.Language));
+        }
+    }
+
+    private async Task AnswerMeaningAsync(Turn turn, MessageUnderstanding understood)
+    {
+        var (text, language) = (turn.Text, turn.Language);
+        var catalogue = search.Catalogue;
+        var current = Current(turn);
+
+        if (SmallTalk.Of(text) is { } talk)
+        {
+            AnswerSmallTalk(turn, talk);
+            return;
+        }
+
+        if (CallbackTime.IsRequest(text))
+        {
+            handoff.RequestCallback(turn);
+            return;
+        }
+
+        if (SmallTalk.IsComplaint(text) && !FollowUp.AsksHowToComplain(text))
+        {
+            AcknowledgeComplaint(turn);
+            return;
         }
 
         var service = understood.Entities[RecognizedEntities.Service];
-        if (current is not null && FollowUp.Aspect(text) is var aspect and not CardAspect.None
-            && (service is null || service == current.Id || text.Split(' ').Length <= 5))
+        var aspect = FollowUp.Aspect(text);
+        if (aspect != CardAspect.None && current is not null && !FollowUp.Refers(text))
         {
-            AnalyticsLog.Answered(current.Id);
-            return ([Message(CardAnswer.Aspect(current, catalogue, language, OfficeNow(), aspect), language, CardActions(current, language))], state with { Misunderstandings = 0 });
+            // "How much is the licence one?" after several matters: the one it names among those offered;
+            // "a ile kosztuje nowy techpaspport?": the card it names, even when another was under discussion.
+            var named = turn.State.Choices is { Count: > 0 } offered ? Choice.Named(text, language, offered, search) : null;
+            if ((named ?? (understood.CardsAnswer ? service : null)) is { } target && target != current?.Id)
+            {
+                current = catalogue.Find(target);
+                turn.State = turn.State with { CardId = target, Choices = null };
+            }
+        }
+
+        if (current is not null && aspect != CardAspect.None)
+        {
+            turn.Notes.Answered(current.Id, FollowUp.Kind(aspect));
+            turn.Say(CardAnswer.Aspect(current, catalogue, language, OfficeNow(), aspect), CardActions(current, language));
+            return;
         }
 
         var intent = understood.Intent;
         // A bare reference number ("KT.5410.123.2026") is a question about that case.
         if (!intent.IsConfident && understood.Entities[RecognizedEntities.CaseNumber] is not null)
         {
-            return await cases.StartAsync(text, state with { Misunderstandings = 0 }, conversationId, cancellationToken);
+            turn.State = turn.State with { Misunderstandings = 0 };
+            turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken));
+            return;
         }
 
-        if (intent.IsConfident)
+        if (intent.IsConfident && await AnswerIntentAsync(turn, understood))
         {
-            switch (intent.Intent)
-            {
-                case IntentNames.Greeting:
-                    return Reply(Phrases.Get("welcome", language), state);
-                case IntentNames.Help:
-                    return Reply(Phrases.Get("help", language), state);
-                case IntentNames.Thanks:
-                    return Reply(Phrases.Get("thanks", language), state);
-                case IntentNames.Goodbye:
-                    var (question, asked) = SurveyDialogue.Ask(state with { Misunderstandings = 0 });
-                    return ([Message(Phrases.Get("goodbye", language), language), .. question], asked);
-                case IntentNames.HumanHandoff:
-                    return handoff.Offer(state, HandoffReasons.Request);
-                case IntentNames.OfficeHours:
-                    return Card(service ?? "godziny-i-kontakt", state, rich);
-                case IntentNames.Complaint:
-                    // How to file it, and a person to talk to at once if they wish.
-                    var (complaintCard, afterCard) = Card("skargi-i-wnioski", state, rich);
-                    var (offer, offered) = handoff.Offer(afterCard, HandoffReasons.Complaint);
-                    return ([.. complaintCard, .. offer], offered);
-                case IntentNames.OutOfScope:
-                    AnalyticsLog.Gap(text);
-                    return Misunderstood(state, "out_of_scope");
-                case IntentNames.CaseStatus:
-                    return await cases.StartAsync(text, state with { Misunderstandings = 0 }, conversationId, cancellationToken);
-                case IntentNames.BookAppointment when booking.CanBook:
-                    var bookable = service ?? understood.Cards.FirstOrDefault(c => c.Score >= MessageInterpreter.ServiceMinScore && catalogue.BookableFor(c.Id) is not null)?.Id ?? current?.Id;
-                    return await booking.StartAsync(BookingActions.Book, text, bookable, state with { Misunderstandings = 0 }, incoming, cancellationToken);
-                case IntentNames.CancelAppointment when booking.CanBook:
-                    return await booking.StartAsync(BookingDialogue.AsksToMove(text) ? BookingActions.Move : BookingActions.Cancel, text, null, state with { Misunderstandings = 0 }, incoming, cancellationToken);
-            }
+            return;
         }
 
         // Conversational intents skip the search in the interpreter; a doubtful one still gets it here.
-        var (cards, answers) = understood.Cards.Count > 0 || !ConversationalIntent(intent.Intent)
-            ? (understood.Cards, understood.CardsAnswer)
-            : search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, MessageInterpreter.CardsConsidered)) is var found
-                ? (found.Results, found.Answerable) : default;
+        var found = understood.Cards.Count > 0 || !ConversationalIntent(intent.Intent)
+            ? new SearchResponse(text, language, understood.Cards, understood.CardsAnswer)
+            : search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, MessageInterpreter.CardsConsidered));
+        AnswerMatter(turn, found, intent);
+    }
+
+    private async Task<bool> AnswerIntentAsync(Turn turn, MessageUnderstanding understood)
+    {
+        var (text, language) = (turn.Text, turn.Language);
+        var catalogue = search.Catalogue;
+        var service = understood.Entities[RecognizedEntities.Service];
+        switch (understood.Intent.Intent)
+        {
+            case IntentNames.Greeting:
+                AnswerSmallTalk(turn, TurnKinds.Greeting);
+                return true;
+            case IntentNames.Help:
+                AnswerSmallTalk(turn, TurnKinds.Help);
+                return true;
+            case IntentNames.Thanks:
+                AnswerSmallTalk(turn, TurnKinds.Thanks);
+                return true;
+            case IntentNames.Goodbye:
+                AnswerSmallTalk(turn, TurnKinds.Goodbye);
+                return true;
+            case IntentNames.HumanHandoff:
+                OfferPerson(turn, HandoffReasons.Request);
+                return true;
+            case IntentNames.OfficeHours when Current(turn) is { } discussed:
+                turn.Notes.Answered(discussed.Id, "hours");
+                turn.Say(CardAnswer.Aspect(discussed, catalogue, language, OfficeNow(), CardAspect.Hours), CardActions(discussed, language));
+                return true;
+            case IntentNames.OfficeHours:
+                AnswerCard(turn, service ?? "godziny-i-kontakt");
+                return true;
+            case IntentNames.Complaint when FollowUp.AsksHowToComplain(text):
+                AnswerCard(turn, "skargi-i-wnioski");
+                return true;
+            case IntentNames.Complaint:
+                AcknowledgeComplaint(turn);
+                return true;
+            case IntentNames.OutOfScope:
+                turn.Notes.NoAnswer(text);
+                Misunderstood(turn, "out_of_scope");
+                return true;
+            case IntentNames.CaseStatus:
+                turn.State = turn.State with { Misunderstandings = 0 };
+                turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken));
+                return true;
+            case IntentNames.BookAppointment when Current(turn) is { } discussed && catalogue.BookableFor(discussed.Id) is null
+                && (service is null || service == discussed.Id || FollowUp.Refers(text) || text.Split(' ').Length <= FollowUpWords):
+                // The matter under discussion is booked elsewhere or by phone: say how, instead of starting a booking here.
+                turn.Notes.Answered(discussed.Id, "booking_info");
+                turn.Say(discussed.Redirect is null ? CardAnswer.Booking(discussed, catalogue, language) : CardAnswer.Write(discussed, catalogue, language, OfficeNow()), CardActions(discussed, language));
+                return true;
+            case IntentNames.BookAppointment when ElsewhereMatter(text, language, understood) is { } elsewhere:
+                // Another office's matter ("zapisać się na egzamin na prawo jazdy"): say who handles it; never book a visit here for it.
+                AnswerCard(turn, elsewhere);
+                return true;
+            case IntentNames.BookAppointment when booking.CanBook:
+                var bookable = service ?? understood.Cards.FirstOrDefault(c => c.Score >= MessageInterpreter.ServiceMinScore && catalogue.BookableFor(c.Id) is not null)?.Id ?? Current(turn)?.Id;
+                await StartBookingAsync(turn, text, bookable);
+                return true;
+            case IntentNames.CancelAppointment when booking.CanBook:
+                turn.State = turn.State with { Misunderstandings = 0 };
+                turn.Send(await booking.StartAsync(BookingDialogue.AsksToMove(text) ? BookingActions.Move : BookingActions.Cancel, text, null, turn.State, turn.Incoming, turn.CancellationToken));
+                NoteBooking(turn);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>
+    /// The other office's matter a booking request names, if it names one at all (without its own
+    /// words, "umówić", "book", "записатися", something must be left that finds a card): another
+    /// office's card that leads, or all but ties with the lead, means the visit is not booked here.
+    /// </summary>
+    private string? ElsewhereMatter(string text, Language language, MessageUnderstanding understood)
+    {
+        var matter = FollowUp.WithoutBookingWords(text);
+        var named = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(matter), language, 1));
+        if (!named.Answerable || named.Results is not [{ Score: >= MessageInterpreter.ServiceMinScore }, ..]
+            || !understood.CardsAnswer || understood.Cards is not [{ Score: >= MessageInterpreter.ServiceMinScore } top, ..])
+        {
+            return null;
+        }
+
+        return top.Kind == CardKind.Redirect ? top.Id
+            : understood.Cards.FirstOrDefault(r => r.Kind == CardKind.Redirect && r.Score >= top.Score * ElsewhereTie)?.Id;
+    }
+
+    /// <summary>A matter answered from the cards: one card, several matters in one message, or a question that tells close cards apart.</summary>
+    private void AnswerMatter(Turn turn, SearchResponse found, IntentPrediction intent)
+    {
+        var (text, language) = (turn.Text, turn.Language);
         // A card found only through a word it happens to share is not an answer: say so, and where to ask.
-        var best = answers ? cards.Where(r => r.Score >= MessageInterpreter.ServiceMinScore).ToList() : [];
+        var best = found.Answerable ? found.Results.Where(r => r.Score >= MessageInterpreter.ServiceMinScore).ToList() : [];
         if (best.Count == 0)
         {
-            AnalyticsLog.Gap(text);
-            return intent.IsConfident && intent.Intent == IntentNames.OutOfScope
-                ? Misunderstood(state, "out_of_scope")
-                : Misunderstood(state, text: NoAnswer(language));
+            turn.Notes.NoAnswer(text);
+            if (intent.IsConfident && intent.Intent == IntentNames.OutOfScope)
+            {
+                Misunderstood(turn, "out_of_scope");
+            }
+            else
+            {
+                Misunderstood(turn, text: NoAnswer(language));
+            }
+
+            return;
         }
 
-        var close = best.Where(r => r.Score >= best[0].Score * AmbiguityRatio).ToList();
-        if (close.Count > 1)
+        if (SeveralMatters.Find(text, language, best[0], search) is { Count: > 1 } matters)
         {
-            var actions = close.Select(r => ImBack(r.Title)).Concat(Actions(language).Actions).ToList();
-            return ([Message(Phrases.Get("did_you_mean", language), language, new SuggestedActions { Actions = actions })],
-                state with { Choices = close.Select(r => r.Id).ToList(), Misunderstandings = 0 });
+            AnswerMatters(turn, matters);
+            return;
         }
 
-        return Card(best[0].Id, state, rich);
+        if (Choice.Close(best) is { Count: > 1 } close)
+        {
+            OfferChoices(turn, Choice.Family(close, text, language, search));
+            return;
+        }
+
+        AnswerCard(turn, best[0].Id);
+    }
+
+    /// <summary>Several matters in one message: each briefly (where, what it costs), with a button for each in full.</summary>
+    private void AnswerMatters(Turn turn, IReadOnlyList<string> ids)
+    {
+        var language = turn.Language;
+        var catalogue = search.Catalogue;
+        var cards = ids.Select(catalogue.Find).OfType<ServiceCard>().ToList();
+        var parts = cards.Select((card, i) => $"{i + 1}. {CardAnswer.Brief(card, catalogue, language)}");
+        var text = string.Format(CultureInfo.InvariantCulture, Phrases.Get("several_matters", language), cards.Count) + "\n\n" + string.Join("\n\n", parts);
+        var actions = cards.Select(c => ImBack(c.Title.Best(language))).Concat(Actions(language).Actions).ToList();
+        turn.Notes.Offered(cards.Select(c => c.Id).ToList(), TurnKinds.Matters);
+        turn.State = turn.State with { CardId = cards[0].Id, Choices = cards.Select(c => c.Id).ToList(), Misunderstandings = 0 };
+        turn.Say(text, new SuggestedActions { Actions = actions });
+    }
+
+    /// <summary>Cards too close to call: asked by their titles, numbered so "2" or words from a title answer it.</summary>
+    private void OfferChoices(Turn turn, IReadOnlyList<SearchHit> close)
+    {
+        var language = turn.Language;
+        var catalogue = search.Catalogue;
+        var titles = close.Select(r => catalogue.Find(r.Id)?.Title.Best(language) ?? r.Title).ToList();
+        // Close cards of one unit are siblings of one family (the car, the licence): the question says they differ.
+        var siblings = close.Select(r => r.UnitCode).Distinct().Count() == 1;
+        var lead = Phrases.Get(siblings ? "which_of_these" : "did_you_mean", language);
+        var text = lead + "\n\n" + string.Join("\n", titles.Select((t, i) => $"{i + 1}. {t}"));
+        var actions = titles.Select(ImBack).Concat(Actions(language).Actions).ToList();
+        turn.Notes.Offered(close.Select(r => r.Id).ToList(), siblings ? TurnKinds.Clarify : TurnKinds.Choices);
+        turn.State = turn.State with { Choices = close.Select(r => r.Id).ToList(), Misunderstandings = 0 };
+        turn.Say(text, new SuggestedActions { Actions = actions });
     }
 
     /// <summary>
     /// A card answer: on channels that render Adaptive Cards, a short lead (what and where today) and
     /// the card; elsewhere the whole answer as plain text.
     /// </summary>
-    private (IReadOnlyList<Activity>, DialogState) Card(string id, DialogState state, bool rich)
+    private void AnswerCard(Turn turn, string id)
     {
         var catalogue = search.Catalogue;
         if (catalogue.Find(id) is not { } card)
         {
-            return Misunderstood(state);
+            Misunderstood(turn);
+            return;
         }
 
-        var language = state.Language;
-        AnalyticsLog.Answered(card.Id);
-        var (text, adaptiveCard) = answers.Get(card, catalogue, language, OfficeNow(), rich);
+        var language = turn.Language;
+        turn.Notes.Answered(card.Id, card.Redirect is null ? TurnKinds.Card : TurnKinds.OtherOffice);
+        var (text, adaptiveCard) = answers.Get(card, catalogue, language, OfficeNow(), turn.Rich);
         var message = Message(text, language, CardActions(card, language));
         if (adaptiveCard is not null)
         {
             message.Attachments = [adaptiveCard];
         }
 
-        return ([message], state with { CardId = id, Choices = null, Misunderstandings = 0 });
+        turn.Send([message]);
+        turn.State = turn.State with { CardId = id, Choices = null, Misunderstandings = 0 };
     }
 
-    private static (IReadOnlyList<Activity>, DialogState) Reply(string text, DialogState state) =>
-        ([Message(text, state.Language, Actions(state.Language))], state with { Misunderstandings = 0 });
+    private static void AnswerSmallTalk(Turn turn, string kind)
+    {
+        var language = turn.Language;
+        turn.Notes.Note(kind);
+        turn.State = turn.State with { Misunderstandings = 0 };
+        switch (kind)
+        {
+            case TurnKinds.Goodbye:
+                var (question, asked) = SurveyDialogue.Ask(turn.State);
+                turn.Say(Phrases.Get("goodbye", language));
+                turn.Send((question, asked));
+                return;
+            case TurnKinds.Greeting:
+                turn.Say(Phrases.Get("welcome", language), Actions(language));
+                return;
+            default:
+                turn.Say(Phrases.Get(kind, language), Actions(language));
+                return;
+        }
+    }
+
+    /// <summary>A complaint: an apology, the ways to file it (here, by e-mail to the unit, in person) and a person to talk to now.</summary>
+    private void AcknowledgeComplaint(Turn turn)
+    {
+        var language = turn.Language;
+        var office = search.Catalogue.Office;
+        var unit = (Current(turn)?.Unit is { } code ? office.FindUnit(code) : null) ?? office.FindUnit(handoff.InformationDesk);
+        var text = string.Format(CultureInfo.InvariantCulture, Phrases.Get("complaint_ack", language),
+            unit?.Name.Best(language) ?? office.Name.Best(language), unit?.Email ?? "", AppointmentNotices.Place(unit, office, language));
+        turn.Notes.Note(TurnKinds.Complaint);
+        turn.Send(handoff.Offer(turn.State, HandoffReasons.Complaint, text));
+    }
+
+    private async Task StartBookingAsync(Turn turn, string text, string? service)
+    {
+        turn.State = turn.State with { Misunderstandings = 0 };
+        turn.Send(await booking.StartAsync(BookingActions.Book, text, service, turn.State, turn.Incoming, turn.CancellationToken));
+        NoteBooking(turn);
+    }
+
+    /// <summary>Notes what a booking step answered: free times offered, or none.</summary>
+    private static void NoteBooking(Turn turn)
+    {
+        turn.Notes.Note(turn.State.Booking switch
+        {
+            { Step: BookingSteps.Slot, Offered.Count: > 0 } => "booking_slots",
+            null => "booking_ended",
+            { } dialog => "booking_" + dialog.Step,
+        });
+    }
+
+    private void OfferPerson(Turn turn, string reason, string? lead = null)
+    {
+        turn.Notes.Note(TurnKinds.HandoffOffer);
+        turn.Send(handoff.Offer(turn.State, reason, lead));
+    }
 
     /// <summary>"I did not understand"; the second time in a row, with the offer of a person.</summary>
-    private (IReadOnlyList<Activity>, DialogState) Misunderstood(DialogState state, string phrase = "not_understood", string? text = null)
+    private void Misunderstood(Turn turn, string phrase = "not_understood", string? text = null)
     {
-        var count = state.Misunderstandings + 1;
-        text ??= Phrases.Get(phrase, state.Language);
-        return count >= 2
-            ? handoff.Offer(state, HandoffReasons.Misunderstood, $"{text}\n\n{Phrases.Get("offer_person", state.Language)}")
-            : ([Message(text, state.Language, Actions(state.Language))], state with { Misunderstandings = count });
+        var count = turn.State.Misunderstandings + 1;
+        text ??= Phrases.Get(phrase, turn.Language);
+        turn.Notes.Note(TurnKinds.NotUnderstood);
+        if (count >= 2)
+        {
+            turn.Send(handoff.Offer(turn.State, HandoffReasons.Misunderstood, $"{text}\n\n{Phrases.Get("offer_person", turn.Language)}"));
+            return;
+        }
+
+        turn.State = turn.State with { Misunderstandings = count };
+        turn.Say(text, Actions(turn.Language));
     }
 
     /// <summary>"I don't know", where the information desk is and its phone, and that a person can help.</summary>
@@ -315,6 +594,8 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             AppointmentNotices.Place(desk, office, language), desk?.Phone ?? office.Phone);
     }
 
+    private ServiceCard? Current(Turn turn) => turn.State.CardId is { } id ? search.Catalogue.Find(id) : null;
+
     private static bool ConversationalIntent(string intent) =>
         intent is IntentNames.Greeting or IntentNames.Thanks or IntentNames.Goodbye or IntentNames.Help or IntentNames.OutOfScope;
 
@@ -324,8 +605,6 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         locale is { Length: >= 2 } && Languages.TryParse(locale[..2], out var language) ? language : null;
 
     private static bool SameScript(Language a, Language b) => (a is Language.Uk or Language.Ru) == (b is Language.Uk or Language.Ru);
-
-    private static string? TextOf(JsonElement? value) => value is { ValueKind: JsonValueKind.String } v ? v.GetString() : null;
 
     internal static CardAction ImBack(string title) => new() { Type = "imBack", Title = title, Value = JsonSerializer.SerializeToElement(title) };
 

@@ -35,9 +35,28 @@ internal static class CardAnswer
                 return title + Phrases.Get("bring", language) + ":\n\n" + string.Join("\n", view.Documents.Select(d => "- " + d));
             case CardAspect.Time:
                 return title + Phrases.Get("time", language) + ": " + (view.Deadline ?? "–");
+            case CardAspect.Hours:
+                return title + $"{view.Unit.Name}: {WeekHours(view.Unit, language)}.\n\n{Today(view, language, officeNow)}.";
+            case CardAspect.Online:
+                return title + Phrases.Get("online", language) + ": "
+                    + (view.Online is { } online ? string.Join(" ", new[] { online.Text, online.Url }.OfType<string>()) : Phrases.Get("online_none", language));
+            case CardAspect.Payment:
+                return title + Phrases.Get("fees", language) + ": " + FeeSummary(view, language) + ".\n\n"
+                    + (view.Payment ?? catalogue.Office.Payment.Best(language));
+            case CardAspect.Parking or CardAspect.Access:
+                return title + Phrases.Get("where", language) + ": " + Location(view, language) + ".\n\n" + (view.Where.Access ?? Phrases.Get("access_ask", language));
             default:
                 return title + Place(view, language, officeNow);
         }
+    }
+
+    /// <summary>A matter in one line, for an answer to several at once: the title, where, and what it costs (or who handles it).</summary>
+    public static string Brief(ServiceCard card, CardCatalogue catalogue, Language language)
+    {
+        var view = LocalizedCard.From(card, catalogue, language);
+        return view.Redirect is { } redirect
+            ? $"**{view.Title}** – {Phrases.Get("redirect", language)}: {redirect.Office}."
+            : $"**{view.Title}** – {Location(view, language)}; {Phrases.Get("fees", language).ToLower(language.Culture())}: {FeeSummary(view, language)}.";
     }
 
     public static string Write(ServiceCard card, CardCatalogue catalogue, Language language, DateTimeOffset officeNow)
@@ -184,9 +203,11 @@ internal static class CardAnswer
     /// <summary>Each fee in force ("54 zł – dowód rejestracyjny"), the optional ones last, and the total of the others.</summary>
     internal static IReadOnlyList<string> FeeLines(LocalizedCard view, Language language)
     {
-        var paid = view.Fees.Where(f => f.Amount > 0).OrderBy(f => f.Optional).ToList();
-        var lines = paid.Select(f => $"{(f.Optional ? "+ " : "")}{Money(f.Amount)} – {f.For}").ToList();
-        if (paid.Count(f => !f.Optional) > 1)
+        // Alternatives stay next to the fee they replace; optional extras come last.
+        var alternatives = view.Fees.Any(f => f.Instead);
+        var paid = view.Fees.Where(f => f.Amount > 0 || alternatives && !f.Optional).OrderBy(f => f.Optional).ToList();
+        var lines = paid.Select(f => $"{(f.Optional ? "+ " : f.Instead ? Phrases.Get("or", language) + " " : "")}{(f.Amount == 0 ? Phrases.Get("free", language) : Money(f.Amount))} – {f.For}").ToList();
+        if (paid.Count(f => f.Counted) > 1)
         {
             lines.Add($"{Phrases.Get("total", language)}: {Money(view.FeesTotal)}");
         }
@@ -199,7 +220,8 @@ internal static class CardAnswer
     {
         var optional = view.Fees.Where(f => f.Optional && f.Amount > 0).ToList();
         return view.Fees.All(f => f.Amount == 0) ? Phrases.Get("free", language)
-            : view.FeesTotal == 0 ? string.Format(CultureInfo.InvariantCulture, Phrases.Get("fees_from", language), Money(optional.Min(f => f.Amount)))
+            : view.FeesTotal == 0 && optional.Count > 0 && !view.Fees.Any(f => f.Counted) ? string.Format(CultureInfo.InvariantCulture, Phrases.Get("fees_from", language), Money(optional.Min(f => f.Amount)))
+            : view.Fees.Any(f => f.Instead) ? $"{(view.FeesTotal == 0 ? Phrases.Get("free", language) : Money(view.FeesTotal))} ({Phrases.Get("fees_differ", language)})"
             : optional.Count > 0 ? $"{Money(view.FeesTotal)} ({Phrases.Get("fees_more_sometimes", language)})"
             : Money(view.FeesTotal);
     }

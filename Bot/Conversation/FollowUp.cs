@@ -12,6 +12,11 @@ internal enum CardAspect
     Place,
     Documents,
     Time,
+    Hours,
+    Online,
+    Payment,
+    Parking,
+    Access,
 }
 
 /// <summary>Recognises follow-ups ("ile to kosztuje?", "gdzie to jest?") and requests to switch language.</summary>
@@ -20,12 +25,30 @@ internal static partial class FollowUp
     public static CardAspect Aspect(string text)
     {
         var folded = TextFolding.Fold(text);
-        return Fees().IsMatch(folded) ? CardAspect.Fees
+        // The more particular questions first: "jak zapłacić" is about paying, not about the fee.
+        return Payment().IsMatch(folded) ? CardAspect.Payment
+            : Fees().IsMatch(folded) ? CardAspect.Fees
             : Documents().IsMatch(folded) ? CardAspect.Documents
+            : Online().IsMatch(folded) ? CardAspect.Online
+            : Parking().IsMatch(folded) ? CardAspect.Parking
+            : Access().IsMatch(folded) ? CardAspect.Access
+            : Hours().IsMatch(folded) ? CardAspect.Hours
             : Time().IsMatch(folded) ? CardAspect.Time
             : Place().IsMatch(folded) ? CardAspect.Place
             : CardAspect.None;
     }
+
+    /// <summary>The message without the words that ask for a visit ("umówić się", "book an appointment", "записатися на прийом").</summary>
+    public static string WithoutBookingWords(string text) => BookingWords().Replace(text, " ").Trim();
+
+    /// <summary>Whether a message points back at the matter under discussion ("a tam?", "that department", "це").</summary>
+    public static bool Refers(string text) => Reference().IsMatch(TextFolding.Fold(text));
+
+    /// <summary>Whether a message asks how to complain (answered with the card) rather than complaining (acknowledged).</summary>
+    public static bool AsksHowToComplain(string text) => HowToComplain().IsMatch(TextFolding.Fold(text));
+
+    /// <summary>The turn kind a follow-up is noted as ("fees", "place", …).</summary>
+    public static string Kind(CardAspect aspect) => aspect.ToString().ToLowerInvariant();
 
     /// <summary>The language the person asks to be answered in ("po polsku", "English please"), if any.</summary>
     public static Language? LanguageRequest(string text)
@@ -43,17 +66,41 @@ internal static partial class FollowUp
             : null;
     }
 
-    [GeneratedRegex(@"\b(ile (to )?kosztuje|ile (trzeba )?zaplac|koszt|oplat|cena|how much|cost|fee|price|скільки коштує|вартість|оплат|сколько стоит|цена|стоимость)")]
+    [GeneratedRegex(@"\b(ile (to )?kosztuje|ile (trzeba )?zaplac|ile (sie )?placi|koszt|oplat|cena|how much|cost|fee|price|скільки (це )?кошту|вартість|оплат|ціна|сколько (это )?стоит|цена|стоимость|платить)")]
     private static partial Regex Fees();
 
-    [GeneratedRegex(@"\b(co (trzeba )?(zabrac|wziac|przyniesc)|jakie dokumenty|dokument|what (do i|to) bring|documents|які документи|що взяти|какие документы|что взять)")]
+    [GeneratedRegex(@"\b(jak (mam |moge |mozna )?(zaplacic|placic|oplacic)|gdzie (mam |moge |mozna )?(zaplacic|placic|oplacic)|czy (mozna|moge) (zaplacic|placic)|blik|przelew|gotowk|how (do i|can i|to) pay|pay by card|where (do i|can i|to) pay|як (можна )?(оплатити|заплатити)|де (можна )?(оплатити|заплатити)|карткою|готівк|как (можно )?(оплатить|заплатить)|где (можно )?(оплатить|заплатить)|картой|наличн)")]
+    private static partial Regex Payment();
+
+    [GeneratedRegex(@"\b(co (trzeba |mam |musze )?(zabrac|wziac|przyniesc|miec ze soba)|jakie dokumenty|dokument|papier|what (do i|to|should i) (need to )?bring|need to bring|bring with me|what do i need|documents|paperwork|які документи|що (треба |потрібно )?(взяти|принести)|документ|какие документы|что (нужно |надо )?(взять|принести))")]
     private static partial Regex Documents();
 
-    [GeneratedRegex(@"\b(ile (to )?trwa|jak dlugo|kiedy bedzie|how long|скільки (це )?триває|як довго|сколько (это )?длится|как долго)")]
+    [GeneratedRegex(@"\b(przez (internet|neta)|online|on-line|elektronicz|epuap|profil zaufan|gov\.pl|bez wychodzenia|z domu|can i (do|apply|file) (it|this) (online|from home)|internet|через інтернет|онлайн|дистанційно|через интернет|из дома|з дому)")]
+    private static partial Regex Online();
+
+    [GeneratedRegex(@"\b(parking|parkow|zaparkowac|where (can i|to) park|car park|паркін|паркув|припаркув|парков|припарков)")]
+    private static partial Regex Parking();
+
+    [GeneratedRegex(@"\b(wozk|winda|wind[ay]|niepelnospraw|schod|podjazd|dostepn|wheelchair|lift|elevator|accessib|disabled|stairs|візок|візку|ліфт|інвалідн|сход|коляск|лифт|инвалид|лестниц)")]
+    private static partial Regex Access();
+
+    [GeneratedRegex(@"\b(godzin[ay]? (otwarcia|pracy|urzedowania)|w jakich godzinach|kiedy (jest )?(czynne|otwarte|pracuj)|czy (jest |teraz )?(czynne|otwarte)|do ktorej|od ktorej|opening hours|office hours|when (is it|are you|is the .+) open|is it open|open (now|today)|години (роботи|прийому)|коли (працює|відчинено)|відчинено|відкрито|часы (работы|приема)|когда (работает|открыто)|открыто ли|до скольки)")]
+    private static partial Regex Hours();
+
+    [GeneratedRegex(@"\b(ile (to )?trwa|jak dlugo|ile (sie )?czeka|kiedy bedzie (gotow|do odbioru)|ile (mam |jest )?(na to )?czasu|do kiedy|how long|how much time|deadline|when (will|can) (it|i)|скільки (це )?(триває|чекати|часу)|як довго|коли буде готов|сколько (это )?(длится|ждать|времени)|как долго|когда будет готов)")]
     private static partial Regex Time();
 
-    [GeneratedRegex(@"\b(gdzie (to )?(jest|isc|sie)|ktory pokoj|w ktorym pokoju|ktore pietro|where is|which room|де це|куди йти|яка кімната|где это|куда идти|какой кабинет)")]
+    [GeneratedRegex(@"^(a |i |and |а |і |и )?(gdzie|where|де|где)\b\W*(\w+\W*){0,3}$|\b(gdzie (to )?(jest|isc|sie|mam|zalatwic|zlozyc)|віконц|окошк|do kogo|ktory pokoj|w ktorym (to )?pokoju|ktore pietro|na ktorym pietrze|jaki pokoj|ktore okienko|ktore stanowisko|adres|where (is|do i go|should i go|to go)|which (room|floor|desk|building)|address|де (це|знаходиться|подати)|куди (йти|звертатися)|яка кімната|який кабінет|поверх|адрес|где (это|находится|подать)|куда (идти|обращаться)|какой (кабинет|этаж)|этаж)")]
     private static partial Regex Place();
+
+    [GeneratedRegex(@"(?<![\p{L}])(to|tego|tym|tam|tamten|tamtym|ten wydzial|that|it|there|this|those|them|це|цього|цим|там|туди|это|этого|этом|туда)(?![\p{L}])")]
+    private static partial Regex Reference();
+
+    [GeneratedRegex(@"(jak|gdzie|w jaki sposob|komu|do kogo|how|where|to whom|як|де|куди|как|где|куда)\b.{0,30}(skarg|zazal|complain|скарг|жалоб|пожалув)")]
+    private static partial Regex HowToComplain();
+
+    [GeneratedRegex(@"(?i)\b(um[óo]wi[ćc](?: si[ęe])?|um[óo]w|zapisa[ćc](?: si[ęe])?|zapisz(?:cie)?|wizyt\w*|termin\w*|rezerwacj\w*|zarezerwowa[ćc]|book(?:ing)?|appointment|visit|slot|записатися|запишіть|записати|прийом\w*|візит\w*|записаться|запишите|записать|при[её]м\w*|визит\w*)\b")]
+    private static partial Regex BookingWords();
 
     [GeneratedRegex(@"^(prosze )?(po polsku|polski|mow po polsku|in polish)( prosze)?[.!]?$")]
     private static partial Regex Polish();

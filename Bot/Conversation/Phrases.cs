@@ -132,6 +132,70 @@ internal static class Phrases
             [Language.Uk] = "Записатися на прийом у цій справі можна за телефоном: {0} ({1}). Можна також прийти без запису в робочі години.",
             [Language.Ru] = "Записаться на приём по этому делу можно по телефону: {0} ({1}). Можно также прийти без записи в часы работы.",
         },
+        ["fees_differ"] = new()
+        {
+            [Language.Pl] = "dla niektórych osób inna kwota albo bezpłatnie – zobacz szczegóły",
+            [Language.En] = "some people pay a different amount or nothing – see the details",
+            [Language.Uk] = "для деяких осіб інша сума або безкоштовно – див. докладніше",
+            [Language.Ru] = "для некоторых людей другая сумма или бесплатно – см. подробнее",
+        },
+        ["or"] = new() { [Language.Pl] = "albo", [Language.En] = "or", [Language.Uk] = "або", [Language.Ru] = "или" },
+        ["which_of_these"] = new()
+        {
+            [Language.Pl] = "Te sprawy załatwia się różnie. Która jest Twoja? Wybierz albo napisz numer lub kilka słów (np. „z Niemiec”, „pierwsze”, „zgubione”).",
+            [Language.En] = "These are handled differently. Which one is yours? Choose, or write its number or a few words (e.g. \"from Germany\", \"first one\", \"lost\").",
+            [Language.Uk] = "Ці справи вирішуються по-різному. Яка ваша? Оберіть або напишіть номер чи кілька слів (наприклад, «з Німеччини», «перше», «загубив»).",
+            [Language.Ru] = "Эти дела решаются по-разному. Какое ваше? Выберите или напишите номер либо несколько слов (например, «из Германии», «первое», «потерял»).",
+        },
+        ["several_matters"] = new()
+        {
+            [Language.Pl] = "Widzę tu {0} sprawy – każdą załatwia się osobno:",
+            [Language.En] = "I see {0} matters here – each is handled separately:",
+            [Language.Uk] = "Бачу тут {0} справи – кожна вирішується окремо:",
+            [Language.Ru] = "Вижу здесь {0} дела – каждое решается отдельно:",
+        },
+        ["personal_data_not_needed"] = new()
+        {
+            [Language.Pl] = "PS. Tu nie trzeba podawać numeru PESEL ani numeru dokumentu – nie zapisuję go. Podasz go dopiero przy stanowisku albo we wniosku.",
+            [Language.En] = "PS. You do not need to give your PESEL or document number here – I do not keep it. You will give it at the desk or in the application.",
+            [Language.Uk] = "P.S. Тут не потрібно вказувати PESEL чи номер документа – я його не зберігаю. Ви вкажете його біля віконця або в заяві.",
+            [Language.Ru] = "P.S. Здесь не нужно указывать PESEL или номер документа – я его не сохраняю. Вы укажете его у окошка или в заявлении.",
+        },
+        ["robot"] = new()
+        {
+            [Language.Pl] = "Jestem automatycznym asystentem starostwa – programem, nie człowiekiem. Podpowiem, gdzie i jak załatwić sprawę. Jeśli wolisz porozmawiać z pracownikiem, wybierz „Rozmowa z człowiekiem”.",
+            [Language.En] = "I am the county office's automated assistant – a program, not a person. I can tell you where and how to deal with your matter. If you would rather talk to a clerk, choose \"Talk to a person\".",
+            [Language.Uk] = "Я автоматичний асистент староства – програма, а не людина. Підкажу, де і як вирішити справу. Якщо хочете поговорити з працівником, оберіть «Розмова з людиною».",
+            [Language.Ru] = "Я автоматический ассистент староства – программа, а не человек. Подскажу, где и как решить дело. Если хотите поговорить с сотрудником, выберите «Разговор с человеком».",
+        },
+        ["rudeness"] = new()
+        {
+            [Language.Pl] = "Przykro mi, że nie pomogłem. Napisz, proszę, jaką sprawę chcesz załatwić – spróbuję jeszcze raz – albo wybierz rozmowę z pracownikiem.",
+            [Language.En] = "I am sorry I have not helped. Please tell me what you need to deal with and I will try again – or choose to talk to a clerk.",
+            [Language.Uk] = "Мені шкода, що не допоміг. Напишіть, будь ласка, яку справу хочете вирішити, – спробую ще раз, – або оберіть розмову з працівником.",
+            [Language.Ru] = "Мне жаль, что не помог. Напишите, пожалуйста, какое дело хотите решить, – попробую ещё раз, – или выберите разговор с сотрудником.",
+        },
+        ["complaint_ack"] = new()
+        {
+            [Language.Pl] = "Przepraszam za tę sytuację. Skargę możesz złożyć: tutaj, opisując ją pracownikowi na czacie; e-mailem na adres {1} ({0}); albo osobiście – {2}. Skargę rozpatruje starosta w ciągu miesiąca.",
+            [Language.En] = "I am sorry about this. You can file a complaint: here, by describing it to a clerk in the chat; by e-mail to {1} ({0}); or in person – {2}. The starosta deals with it within a month.",
+            [Language.Uk] = "Перепрошую за цю ситуацію. Скаргу можна подати: тут, описавши її працівнику в чаті; електронною поштою на {1} ({0}); або особисто – {2}. Скаргу розглядає староста протягом місяця.",
+            [Language.Ru] = "Приношу извинения за эту ситуацию. Жалобу можно подать: здесь, описав её сотруднику в чате; по электронной почте на {1} ({0}); или лично – {2}. Жалобу рассматривает староста в течение месяца.",
+        },
+        ["online_none"] = new()
+        {
+            [Language.Pl] = "tej sprawy nie załatwisz w całości przez internet – trzeba przyjść osobiście.",
+            [Language.En] = "this cannot be done entirely online – you need to come in person.",
+            [Language.Uk] = "цю справу не можна повністю вирішити онлайн – потрібно прийти особисто.",
+            [Language.Ru] = "это дело нельзя полностью решить онлайн – нужно прийти лично.",
+        },
+        ["access_ask"] = new()
+        {
+            [Language.Pl] = "O dojazd, parking i dostępność zapytaj w punkcie informacyjnym.",
+            [Language.En] = "Ask the information desk about access and parking.",
+            [Language.Uk] = "Про доїзд, паркування і доступність запитайте в інформаційному пункті.",
+            [Language.Ru] = "О проезде, парковке и доступности спросите в информационном пункте.",
+        },
         ["which_matter"] = new()
         {
             [Language.Pl] = "Najpierw napisz, jakiej sprawy to dotyczy – np. „paszport” albo „rejestracja auta”.",

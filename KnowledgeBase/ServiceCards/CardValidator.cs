@@ -163,6 +163,11 @@ internal static partial class CardValidator
             }
 
             RequireText(fee.For, $"{field}[{i}].for", error, translated: true);
+            if (fee.Instead && (i == 0 || fee.Optional))
+            {
+                error($"{field}[{i}].instead", "an alternative is paid instead of the fee listed first: it cannot be the first fee or an optional extra");
+            }
+
             if (string.IsNullOrWhiteSpace(fee.Basis))
             {
                 error($"{field}[{i}].basis", "name the act or regulation (article or Dz.U. position) that sets this amount");

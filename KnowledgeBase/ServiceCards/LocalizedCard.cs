@@ -26,7 +26,11 @@ public sealed record CardLocation(string Building, string Address, int Floor, st
 public sealed record CardHours(string Day, string Hours);
 
 /// <summary>A fee or fine in force on the day the card is shown, with what sets it.</summary>
-public sealed record CardFeeView(decimal Amount, string For, bool Optional, string? Basis, DateOnly? Since);
+public sealed record CardFeeView(decimal Amount, string For, bool Optional, string? Basis, DateOnly? Since, bool Instead = false)
+{
+    /// <summary>Whether the fee is part of what everyone pays (the total).</summary>
+    public bool Counted => !Optional && !Instead;
+}
 
 public sealed record CardUnitView(string Code, string Name, string? Phone, string? Email, IReadOnlyList<CardHours> Hours);
 
@@ -121,7 +125,7 @@ public sealed record LocalizedCard(
         List<CardFeeView> InForce(List<CardFee> list, string field) => list
             .Select((f, i) => (Fee: f, Index: i))
             .Where(x => x.Fee.AppliesOn(day))
-            .Select(x => new CardFeeView(x.Fee.Amount, Text(x.Fee.For, $"{field}[{x.Index}].for"), x.Fee.Optional, x.Fee.Basis, x.Fee.Since))
+            .Select(x => new CardFeeView(x.Fee.Amount, Text(x.Fee.For, $"{field}[{x.Index}].for"), x.Fee.Optional, x.Fee.Basis, x.Fee.Since, x.Fee.Instead))
             .ToList();
         var fees = InForce(card.Fees, "fees");
         var fines = InForce(card.Fines, "fines");
@@ -137,7 +141,7 @@ public sealed record LocalizedCard(
             List(card.Steps, "steps"),
             List(card.Documents, "documents"),
             fees,
-            fees.Where(f => !f.Optional).Sum(f => f.Amount),
+            fees.Where(f => f.Counted).Sum(f => f.Amount),
             fines,
             Optional(card.Payment, "payment") ?? Optional(office.Payment, "payment"),
             Optional(card.Deadline, "deadline"),

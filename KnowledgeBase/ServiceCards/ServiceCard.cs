@@ -75,6 +75,12 @@ public sealed class CardFee
     /// <summary>Paid only by some (new plates when the number changes): shown with its condition, not in the total.</summary>
     public bool Optional { get; set; }
 
+    /// <summary>
+    /// Paid instead of the fee listed first, by some people (a reduced passport fee, a fee by age or
+    /// by the kind of extract): shown as an alternative, never added to the total.
+    /// </summary>
+    public bool Instead { get; set; }
+
     /// <summary>The act or regulation (with article or Dz.U. position) that sets the amount.</summary>
     public string? Basis { get; set; }
 

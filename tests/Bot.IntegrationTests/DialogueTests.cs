@@ -99,11 +99,11 @@ public sealed class DialogueTests(AssistantFactory factory)
     }
 
     [Fact]
-    public async Task Close_results_get_a_did_you_mean_question_and_the_choice_is_remembered()
+    public async Task Close_cards_of_one_family_get_a_question_that_tells_them_apart_and_the_choice_is_remembered()
     {
         using var chat = await StartAsync();
         var question = await chat.SayAsync("rejestracja samochodu");
-        Assert.Contains("Czy chodzi o", Text(question), StringComparison.Ordinal);
+        Assert.Contains("Która jest Twoja?", Text(question), StringComparison.Ordinal);
         var choices = Actions(question);
         Assert.Contains("Rejestracja pojazdu sprowadzonego z zagranicy (z UE i spoza UE)", choices);
         Assert.Contains("Rejestracja nowego pojazdu kupionego w salonie", choices);

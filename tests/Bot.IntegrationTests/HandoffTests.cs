@@ -169,7 +169,11 @@ public sealed class HandoffTests(AssistantFactory factory)
         Assert.Contains("Kiedy najlepiej", Text(when), StringComparison.Ordinal);
         Assert.Contains("Jak najszybciej", Actions(when));
         Assert.Contains("W jakiej sprawie", Text(await chat.SayAsync("Jak najszybciej")), StringComparison.Ordinal);
-        var saved = Text(await chat.SayAsync("zgubiłem dowód rejestracyjny"));
+        // Read back before saving; saved only on "yes".
+        var readBack = await chat.SayAsync("zgubiłem dowód rejestracyjny");
+        Assert.Contains("Sprawdź, proszę: oddzwonimy pod +48 600 123 456, Jak najszybciej, w sprawie: zgubiłem dowód rejestracyjny", Text(readBack), StringComparison.Ordinal);
+        Assert.Contains("Tak, zapisz", Actions(readBack));
+        var saved = Text(await chat.SayAsync("Tak, zapisz"));
         Assert.Contains("zapisana", saved, StringComparison.Ordinal);
 
         var request = await WithDbAsync(db => db.CallbackRequests.SingleAsync(c => c.ConversationId == chat.Id, Token));

@@ -14,7 +14,8 @@ public sealed record BookingDialog(
     string? Phone = null,
     string? Email = null,
     string? Code = null,
-    int Retries = 0);
+    int Retries = 0,
+    string? Wish = null);
 
 internal static class BookingSteps
 {

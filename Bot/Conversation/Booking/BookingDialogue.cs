@@ -44,7 +44,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
 
         if (serviceHint is not null && search.Catalogue.BookableFor(serviceHint) is { } service)
         {
-            return await OfferAsync(dialog with { Service = service.Id }, SlotWish.Read(text, Today()), state, null, cancellationToken);
+            return await OfferAsync(dialog with { Service = service.Id, Wish = Shorten(text) }, SlotWish.Read(text, Today()), state, null, cancellationToken);
         }
 
         return AskService(dialog, state);
@@ -73,7 +73,10 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
                     return Picked(dialog, picked, state);
                 }
 
-                var wish = SlotWish.Read(text, Today());
+                // A new wish adds to the earlier ones ("po 14" … "not on Monday though").
+                var said = dialog.Wish is null ? text : $"{dialog.Wish}\n{text}";
+                var wish = SlotWish.ReadAll(said, Today());
+                dialog = dialog with { Wish = Shorten(said) };
                 return wish.IsEmpty ? Retry(dialog, state, Say(BookingPhrases.Get("unclear_slot", language), state, OfferButtons(dialog.Offered ?? [], language)))
                     : await OfferAsync(dialog, wish, state, null, cancellationToken);
 
@@ -142,6 +145,9 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
         return Stop(state);
     }
 
+    // The words of the wishes kept between turns: enough for a day, a time and a constraint or two.
+    private static string Shorten(string text) => text.Length <= 300 ? text.Trim() : text[^300..].Trim();
+
     public (IReadOnlyList<Activity>, DialogState) Stop(DialogState state) =>
         ([AssistantBot.Message(BookingPhrases.Get("stopped", state.Language), state.Language, AssistantBot.Actions(state.Language))], state with { Booking = null });
 
@@ -162,8 +168,8 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
         var book = scope.ServiceProvider.GetRequiredService<AppointmentBook>();
         var service = book.Service(dialog.Service!)!;
         var today = Today();
-        var from = wish.Day ?? today;
-        var slots = await book.FreeSlotsAsync(service, from, wish.Day ?? from.AddDays(Math.Min(service.HorizonDays, AppointmentBook.MaxSearchDays - 1)), cancellationToken);
+        var from = wish.Day ?? (wish.From is { } first && first > today ? first : today);
+        var slots = await book.FreeSlotsAsync(service, from, wish.Day ?? wish.To ?? from.AddDays(Math.Min(service.HorizonDays, AppointmentBook.MaxSearchDays - 1)), cancellationToken);
         if (wish.Exact(slots) is { } exact)
         {
             return Picked(dialog, exact.Start, state);

@@ -15,6 +15,9 @@ public static class HandoffSteps
     public const string CallbackContact = "callback_contact";
     public const string CallbackTime = "callback_time";
     public const string CallbackTopic = "callback_topic";
+
+    /// <summary>Contact, time and matter read back; saved only when the person confirms.</summary>
+    public const string CallbackConfirm = "callback_confirm";
 }
 
 /// <summary>
@@ -28,7 +31,8 @@ public sealed record HandoffDialog(
     long? HandoffId = null,
     string? Contact = null,
     string? PreferredTime = null,
-    int Tries = 0);
+    int Tries = 0,
+    string? Topic = null);
 
 /// <summary>Why a person was offered.</summary>
 public static class HandoffReasons

@@ -38,66 +38,152 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
             state with { Handoff = new HandoffDialog(HandoffSteps.Consent, reason, unit), Misunderstandings = 0, Booking = null, Case = null });
     }
 
-    /// <summary>The next step with the person's answer; null when the message is not an answer (a new question) and the handoff is dropped.</summary>
-    public async Task<(IReadOnlyList<Activity>, DialogState)?> ContinueAsync(string text, DialogState state, Activity incoming, string conversationKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// A callback asked for in words ("proszę o telefon jutro rano, 600 100 200"): whatever the message
+    /// already gives (contact, when) is taken, the matter comes from the conversation, and only what
+    /// is missing is asked for before the read-back.
+    /// </summary>
+    public void RequestCallback(Turn turn)
     {
+        var state = turn.State;
+        var unit = (state.CardId is { } id ? search.Catalogue.Find(id)?.Unit : null) ?? queue.InformationDesk;
+        var dialog = new HandoffDialog(HandoffSteps.CallbackContact, HandoffReasons.Request, unit, Topic: Topic(state));
+        turn.State = state with { Handoff = dialog, Misunderstandings = 0, Booking = null, Case = null };
+        TakeCallbackDetails(turn, dialog, turn.Text, ask: true);
+    }
+
+    /// <summary>The next step with the person's answer; false when the message is not an answer (a new question) and the handoff is dropped.</summary>
+    public async Task<bool> ContinueAsync(Turn turn)
+    {
+        var (text, state, language) = (turn.Text, turn.State, turn.Language);
         var dialog = state.Handoff!;
-        var language = state.Language;
         switch (dialog.Step)
         {
             case HandoffSteps.Consent when HandoffPhrases.Is(text, "yes_connect") || ShortAnswers.IsYes(text):
-                return await ConnectAsync(dialog, state, incoming.ChannelId ?? ConversationStore.DefaultChannel, conversationKey, cancellationToken);
+                turn.Send(await ConnectAsync(dialog, state, turn.Channel, turn.ConversationKey, turn.CancellationToken));
+                return true;
             case HandoffSteps.Consent when HandoffPhrases.Is(text, "no_thanks") || ShortAnswers.IsNo(text) || BookingDialogue.AsksToStop(text):
-                return ([AssistantBot.Message(Phrases.Get("ask_next", language), language, AssistantBot.Actions(language))], state with { Handoff = null });
+                Leave(turn, Phrases.Get("ask_next", language));
+                return true;
             case HandoffSteps.Consent:
-                return null;
+                return false;
 
             case HandoffSteps.Waiting when Leaves(text):
-                await queue.LeaveAsync(dialog.HandoffId!.Value, cancellationToken);
+                await queue.LeaveAsync(dialog.HandoffId!.Value, turn.CancellationToken);
                 var left = HandoffPhrases.Get("left_queue", language);
-                return ([AssistantBot.Message(left, language, AssistantBot.Actions(language)), HandoffEvents.StatusOf("failed", left)], state with { Handoff = null });
+                Leave(turn, left, HandoffEvents.StatusOf("failed", left));
+                return true;
             case HandoffSteps.Waiting:
-                await queue.ResidentSaidAsync(dialog.HandoffId!.Value, text, cancellationToken);
-                var place = await queue.PlaceAsync(dialog.HandoffId.Value, cancellationToken);
-                return place is null ? ([], state)
-                    : ([AssistantBot.Message($"{HandoffPhrases.Get("seen_later", language)} {HandoffPhrases.Place(place, language)}", language, LeaveAction(language, "leave_queue"))], state);
+                await queue.ResidentSaidAsync(dialog.HandoffId!.Value, text, turn.CancellationToken);
+                if (await queue.PlaceAsync(dialog.HandoffId.Value, turn.CancellationToken) is { } place)
+                {
+                    turn.Say($"{HandoffPhrases.Get("seen_later", language)} {HandoffPhrases.Place(place, language)}", LeaveAction(language, "leave_queue"));
+                }
+
+                return true;
 
             case HandoffSteps.WithClerk when Leaves(text):
-                await queue.LeaveAsync(dialog.HandoffId!.Value, cancellationToken);
+                await queue.LeaveAsync(dialog.HandoffId!.Value, turn.CancellationToken);
                 var ended = HandoffPhrases.Get("chat_ended", language);
-                return ([AssistantBot.Message(ended, language, AssistantBot.Actions(language)), HandoffEvents.StatusOf("completed", ended)], state with { Handoff = null });
+                Leave(turn, ended, HandoffEvents.StatusOf("completed", ended));
+                return true;
             case HandoffSteps.WithClerk:
                 // The clerk answers; the assistant stays silent.
-                await queue.ResidentSaidAsync(dialog.HandoffId!.Value, text, cancellationToken);
-                return ([], state);
+                await queue.ResidentSaidAsync(dialog.HandoffId!.Value, text, turn.CancellationToken);
+                return true;
 
-            case HandoffSteps.CallbackContact or HandoffSteps.CallbackTime or HandoffSteps.CallbackTopic when BookingDialogue.AsksToStop(text) || HandoffPhrases.Is(text, "no_thanks"):
-                return ([AssistantBot.Message(Phrases.Get("ask_next", language), language, AssistantBot.Actions(language))], state with { Handoff = null });
-            case HandoffSteps.CallbackContact:
-                if (BookingDialogue.Contact(text) is not { } contact)
+            case HandoffSteps.CallbackConfirm when HandoffPhrases.Is(text, "yes_save") || ShortAnswers.IsYes(text):
+                await SaveCallbackAsync(turn, dialog);
+                return true;
+            case HandoffSteps.CallbackConfirm when HandoffPhrases.Is(text, "change_details") || ShortAnswers.IsNo(text):
+                turn.State = state with { Handoff = dialog with { Step = HandoffSteps.CallbackContact, Contact = null, PreferredTime = null } };
+                turn.Say(HandoffPhrases.Get("callback_fix", language), NoThanks(language));
+                return true;
+            case HandoffSteps.CallbackContact or HandoffSteps.CallbackTime or HandoffSteps.CallbackTopic or HandoffSteps.CallbackConfirm
+                when BookingDialogue.AsksToStop(text) || HandoffPhrases.Is(text, "no_thanks"):
+                Leave(turn, Phrases.Get("ask_next", language));
+                return true;
+            case HandoffSteps.CallbackContact or HandoffSteps.CallbackConfirm:
+                if (BookingDialogue.Contact(text) is null && dialog.Contact is null)
                 {
-                    return dialog.Tries + 1 >= MaxContactTries
-                        ? ([AssistantBot.Message(HandoffPhrases.Format("callback_gave_up", language, Phone(dialog.Unit)), language, AssistantBot.Actions(language))], state with { Handoff = null })
-                        : ([AssistantBot.Message(HandoffPhrases.Get("callback_contact_again", language), language, NoThanks(language))], state with { Handoff = dialog with { Tries = dialog.Tries + 1 } });
+                    if (dialog.Tries + 1 >= MaxContactTries)
+                    {
+                        Leave(turn, HandoffPhrases.Format("callback_gave_up", language, Phone(dialog.Unit)));
+                    }
+                    else
+                    {
+                        turn.State = state with { Handoff = dialog with { Tries = dialog.Tries + 1 } };
+                        turn.Say(HandoffPhrases.Get("callback_contact_again", language), NoThanks(language));
+                    }
+
+                    return true;
                 }
 
-                return ([AssistantBot.Message(HandoffPhrases.Get("callback_when", language), language, WhenActions(language))],
-                    state with { Handoff = dialog with { Step = HandoffSteps.CallbackTime, Contact = contact.Phone ?? contact.Email } });
+                TakeCallbackDetails(turn, dialog, text, ask: true);
+                return true;
             case HandoffSteps.CallbackTime:
-                var when = Shorten(text, MaxPreferredTimeLength);
-                if (state.CardId is { } cardId && search.Catalogue.Find(cardId) is { } card)
-                {
-                    return await SaveCallbackAsync(dialog with { PreferredTime = when }, card.Title.Best(language), state, incoming, conversationKey, cancellationToken);
-                }
-
-                return ([AssistantBot.Message(HandoffPhrases.Get("callback_topic", language), language, NoThanks(language))],
-                    state with { Handoff = dialog with { Step = HandoffSteps.CallbackTopic, PreferredTime = when } });
+                TakeCallbackDetails(turn, dialog with { PreferredTime = CallbackTime.Find(text) ?? Shorten(text, MaxPreferredTimeLength) }, text, ask: true);
+                return true;
             case HandoffSteps.CallbackTopic:
-                return await SaveCallbackAsync(dialog, Shorten(text, MaxTopicLength), state, incoming, conversationKey, cancellationToken);
+                TakeCallbackDetails(turn, dialog with { Topic = Shorten(text, MaxTopicLength) }, text, ask: true);
+                return true;
             default:
-                return null;
+                return false;
         }
     }
+
+    /// <summary>Takes the contact and the time a message gives, then asks for what is missing or reads it all back.</summary>
+    private static void TakeCallbackDetails(Turn turn, HandoffDialog dialog, string text, bool ask)
+    {
+        var language = turn.Language;
+        if (BookingDialogue.Contact(text) is { } contact)
+        {
+            dialog = dialog with { Contact = contact.Phone ?? contact.Email };
+        }
+
+        if (dialog.PreferredTime is null && CallbackTime.Find(text) is { } when)
+        {
+            dialog = dialog with { PreferredTime = Shorten(when, MaxPreferredTimeLength) };
+        }
+
+        if (dialog.Contact is null)
+        {
+            turn.State = turn.State with { Handoff = dialog with { Step = HandoffSteps.CallbackContact } };
+            turn.Notes.Note("callback_contact");
+            turn.Say(HandoffPhrases.Get("callback_contact", language), NoThanks(language));
+        }
+        else if (dialog.PreferredTime is null)
+        {
+            turn.State = turn.State with { Handoff = dialog with { Step = HandoffSteps.CallbackTime } };
+            turn.Notes.Note("callback_time");
+            turn.Say(HandoffPhrases.Get("callback_when", language), WhenActions(language));
+        }
+        else if (dialog.Topic is null)
+        {
+            turn.State = turn.State with { Handoff = dialog with { Step = HandoffSteps.CallbackTopic } };
+            turn.Notes.Note("callback_topic");
+            turn.Say(HandoffPhrases.Get("callback_topic", language), NoThanks(language));
+        }
+        else
+        {
+            turn.State = turn.State with { Handoff = dialog with { Step = HandoffSteps.CallbackConfirm } };
+            turn.Notes.Note("callback_confirm");
+            turn.Say(HandoffPhrases.Format("callback_confirm", language, Readable(dialog.Contact), dialog.PreferredTime, dialog.Topic),
+                new SuggestedActions { Actions = [AssistantBot.ImBack(HandoffPhrases.Get("yes_save", language)), AssistantBot.ImBack(HandoffPhrases.Get("change_details", language)), AssistantBot.ImBack(HandoffPhrases.Get("no_thanks", language))] });
+        }
+    }
+
+    private static void Leave(Turn turn, string text, params Activity[] events)
+    {
+        turn.State = turn.State with { Handoff = null };
+        turn.Send([AssistantBot.Message(text, turn.Language, AssistantBot.Actions(turn.Language)), .. events]);
+    }
+
+    // The matter of a callback: the card under discussion, in the person's language.
+    private string? Topic(DialogState state) =>
+        state.CardId is { } id && search.Catalogue.Find(id) is { } card ? card.Title.Best(state.Language) : null;
+
+    private static string Readable(string contact) => contact.StartsWith('+') ? ContactDetails.Readable(contact) : contact;
 
     private async Task<(IReadOnlyList<Activity>, DialogState)> ConnectAsync(HandoffDialog dialog, DialogState state, string channel, string conversationKey, CancellationToken cancellationToken)
     {
@@ -106,7 +192,7 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
         if (route.Unit is not { } unit)
         {
             var ask = HandoffPhrases.Get(route.OfficeClosed ? "callback_closed" : "callback_busy", language);
-            return ([AssistantBot.Message(ask, language, NoThanks(language))], state with { Handoff = dialog with { Step = HandoffSteps.CallbackContact } });
+            return ([AssistantBot.Message(ask, language, NoThanks(language))], state with { Handoff = dialog with { Step = HandoffSteps.CallbackContact, Topic = Topic(state) } });
         }
 
         var handoff = await queue.EnqueueAsync(conversationKey, channel, unit, state.CardId, language.Code(), dialog.Reason, cancellationToken);
@@ -116,17 +202,16 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
             state with { Handoff = dialog with { Step = HandoffSteps.Waiting, Unit = unit, HandoffId = handoff.Id } });
     }
 
-    private async Task<(IReadOnlyList<Activity>, DialogState)> SaveCallbackAsync(HandoffDialog dialog, string topic, DialogState state, Activity incoming, string conversationKey, CancellationToken cancellationToken)
+    private async Task SaveCallbackAsync(Turn turn, HandoffDialog dialog)
     {
-        var language = state.Language;
+        var language = turn.Language;
         var number = await queue.RequestCallbackAsync(new CallbackRequestRecord
         {
-            Unit = dialog.Unit, Contact = dialog.Contact!, PreferredTime = dialog.PreferredTime ?? "", Topic = topic, Language = language.Code(),
-            Channel = incoming.ChannelId ?? ConversationStore.DefaultChannel, ConversationId = conversationKey, CreatedAt = default,
-        }, cancellationToken);
-        var contact = dialog.Contact!.StartsWith('+') ? ContactDetails.Readable(dialog.Contact) : dialog.Contact;
-        var text = HandoffPhrases.Format("callback_saved", language, number, contact, dialog.PreferredTime ?? "", topic);
-        return ([AssistantBot.Message(text, language, AssistantBot.Actions(language))], state with { Handoff = null });
+            Unit = dialog.Unit, Contact = dialog.Contact!, PreferredTime = dialog.PreferredTime ?? "", Topic = dialog.Topic ?? "", Language = language.Code(),
+            Channel = turn.Channel, ConversationId = turn.ConversationKey, CreatedAt = default,
+        }, turn.CancellationToken);
+        turn.Notes.Note("callback_saved");
+        Leave(turn, HandoffPhrases.Format("callback_saved", language, number, Readable(dialog.Contact!), dialog.PreferredTime ?? "", dialog.Topic ?? ""));
     }
 
     private static bool Leaves(string text) =>

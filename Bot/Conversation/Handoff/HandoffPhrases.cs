@@ -121,6 +121,30 @@ internal static class HandoffPhrases
             "Прохання № {0} записано: контакт {1}, коли: {2}, справа: {3}. Працівник зв'яжеться з вами в робочий час установи.",
             "Просьба № {0} записана: контакт {1}, когда: {2}, вопрос: {3}. Сотрудник свяжется с вами в рабочее время учреждения.",
         ],
+        ["callback_contact"] =
+        [
+            "Pracownik oddzwoni. Podaj numer telefonu (albo e-mail, jeśli wolisz odpowiedź na piśmie).",
+            "A clerk will call you back. Give a phone number (or an e-mail address if you prefer a written answer).",
+            "Працівник вам передзвонить. Вкажіть номер телефону (або e-mail, якщо хочете письмову відповідь).",
+            "Сотрудник вам перезвонит. Укажите номер телефона (или e-mail, если хотите письменный ответ).",
+        ],
+        ["callback_confirm"] =
+        [
+            "Sprawdź, proszę: oddzwonimy pod {0}, {1}, w sprawie: {2}. Zapisać?",
+            "Please check: we will call you back at {0}, {1}, about: {2}. Shall I save it?",
+            "Перевірте, будь ласка: ми передзвонимо на {0}, {1}, у справі: {2}. Записати?",
+            "Проверьте, пожалуйста: мы перезвоним на {0}, {1}, по вопросу: {2}. Записать?",
+        ],
+        ["yes_save"] = ["Tak, zapisz", "Yes, save it", "Так, записати", "Да, записать"],
+        ["change_details"] = ["Popraw dane", "Change details", "Виправити дані", "Исправить данные"],
+        ["callback_fix"] =
+        [
+            "Dobrze, podaj jeszcze raz numer telefonu (albo e-mail) i kiedy zadzwonić, np. „600 123 456, jutro rano”.",
+            "All right, give the phone number (or e-mail) again and when to call, e.g. \"600 123 456, tomorrow morning\".",
+            "Добре, вкажіть ще раз номер телефону (або e-mail) і коли зателефонувати, наприклад, «600 123 456, завтра зранку».",
+            "Хорошо, укажите ещё раз номер телефона (или e-mail) и когда позвонить, например, «600 123 456, завтра утром».",
+        ],
+        ["when_any"] = ["w godzinach pracy urzędu", "during office hours", "у робочий час установи", "в рабочее время учреждения"],
         ["callback_gave_up"] =
         [
             "Nie udało się zapisać kontaktu. Zadzwoń, proszę: {0}.",

@@ -1,0 +1,61 @@
+using System.Text.RegularExpressions;
+using Asystent.KnowledgeBase.Intents;
+using Asystent.KnowledgeBase.Languages;
+using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.Understanding;
+
+namespace Asystent.Bot.Conversation;
+
+/// <summary>
+/// Several matters in one message ("zgubiłem portfel z dowodem i prawem jazdy", "I need to register
+/// my car and renew my licence"): the message is cut at its conjunctions, each part that names a
+/// matter on its own (two meaningful words or more, a confident card) is searched, and two or more
+/// different cards mean two or more matters. A story with one matter ("kupiłem auto w Niemczech i
+/// nie wiem, gdzie je zarejestrować") stays one: its second part names no matter by itself.
+/// </summary>
+internal static partial class SeveralMatters
+{
+    private const int MaxMatters = 3;
+    private const int MinContentWords = 2;
+
+    // The part's best card must lead the next by this much to count as a matter of its own.
+    private const float ClearLead = 0.85f;
+
+    // A part this short ("i prawem jazdy") continues the first part's verb ("zgubiłem …").
+    private const int BareWords = 3;
+
+    public static IReadOnlyList<string> Find(string text, Language language, SearchHit best, CardSearchService search)
+    {
+        var parts = Conjunction().Split(text).Select(p => p.Trim(' ', ',', '.', '?', '!')).Where(p => p.Length > 0).ToList();
+        if (parts.Count < 2)
+        {
+            return [];
+        }
+
+        var lead = parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
+        var cards = new List<string>();
+        foreach (var part in parts)
+        {
+            var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
+            var query = words <= BareWords && part != parts[0] ? $"{lead} {part}" : part;
+            var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(query), language, 2));
+            // A part counts only when it names one matter clearly ("gdzie je zarejestrować" fits several cards: it is part of the story).
+            if (found.Answerable && found.ContentWords >= MinContentWords && found.Results is [{ Score: >= MessageInterpreter.ServiceMinScore } hit, ..] rest
+                && (rest.Count < 2 || rest[1].Score < hit.Score * ClearLead) && !cards.Contains(hit.Id))
+            {
+                cards.Add(hit.Id);
+            }
+        }
+
+        // The whole message's best card leads when it is one of the matters.
+        if (cards.Count > 1 && cards.Remove(best.Id))
+        {
+            cards.Insert(0, best.Id);
+        }
+
+        return cards.Count > 1 ? cards.Take(MaxMatters).ToList() : [];
+    }
+
+    [GeneratedRegex(@"\s(?:i|oraz|a także|a takze|and|also|plus|і|й|та|а також|и|а также)\s|[,;]\s", RegexOptions.IgnoreCase)]
+    private static partial Regex Conjunction();
+}

@@ -1,0 +1,89 @@
+using Asystent.Bot.Conversation;
+using Asystent.KnowledgeBase.Storage;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Asystent.Bot.IntegrationTests.Conversations;
+
+/// <summary>Dialogue behaviour on the test adapter: the turn itself is checked (kind, card, state), in-process.</summary>
+public sealed class TurnPipelineTests(AssistantFactory factory)
+{
+    [Fact]
+    public async Task A_callback_with_the_phone_and_the_time_in_one_message_is_read_back_with_the_matter_and_saved_on_yes()
+    {
+        var chat = new TestAdapter(factory);
+        Assert.Equal("karta-wedkarska", (await chat.SayAsync("karta wędkarska")).Notes.CardId);
+
+        var readBack = await chat.SayAsync("proszę o telefon zwrotny jutro przed południem, 600 100 200");
+        Assert.Equal("callback_confirm", readBack.Notes.Kind);
+        var text = TestAdapter.Text(readBack);
+        Assert.Contains("+48 600 100 200", text, StringComparison.Ordinal);
+        Assert.Contains("jutro przed południem", text, StringComparison.Ordinal);
+        Assert.Contains("Karta wędkarska", text, StringComparison.Ordinal);
+
+        var saved = await chat.SayAsync("tak");
+        Assert.Equal("callback_saved", saved.Notes.Kind);
+        Assert.Null(saved.State.Handoff);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var request = await scope.ServiceProvider.GetRequiredService<AssistantDbContext>().CallbackRequests
+            .SingleAsync(c => c.ConversationId == chat.ConversationKey, TestContext.Current.CancellationToken);
+        Assert.Equal(("+48600100200", "jutro przed południem"), (request.Contact, request.PreferredTime));
+        Assert.StartsWith("Karta wędkarska", request.Topic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_follow_up_names_another_matter_and_is_answered_from_that_card()
+    {
+        var chat = new TestAdapter(factory);
+        await chat.SayAsync("karta wędkarska");
+        var fees = await chat.SayAsync("a ile kosztuje paszport dla dziecka?");
+        Assert.Equal(("paszport-dla-dziecka", "fees"), (fees.Notes.CardId, fees.Notes.Kind));
+        // Alternatives (by age) are listed as such, not added up.
+        Assert.Contains("30 zł", TestAdapter.Text(fees), StringComparison.Ordinal);
+        Assert.DoesNotContain("razem", TestAdapter.Text(fees), StringComparison.Ordinal);
+        var place = await chat.SayAsync("a gdzie to jest?");
+        Assert.Equal(("paszport-dla-dziecka", "place"), (place.Notes.CardId, place.Notes.Kind));
+    }
+
+    [Fact]
+    public async Task Small_talk_is_answered_in_every_language_and_personal_data_gets_a_note()
+    {
+        foreach (var (locale, text, kind) in new[]
+        {
+            ("pl-PL", "dzięki, pa", TurnKinds.Goodbye), ("uk-UA", "бувай", TurnKinds.Goodbye), ("ru-RU", "пока", TurnKinds.Goodbye),
+            ("pl-PL", "jesteś robotem?", TurnKinds.Robot), ("en-GB", "are you a bot?", TurnKinds.Robot), ("en-GB", "useless bot", TurnKinds.Rudeness),
+        })
+        {
+            Assert.Equal(kind, (await new TestAdapter(factory, locale).SayAsync(text)).Notes.Kind);
+        }
+
+        var pesel = await new TestAdapter(factory).SayAsync("mój pesel 85031201233, gdzie zarejestrować auto kupione w Polsce?");
+        Assert.Contains(TurnKinds.PersonalData, pesel.Notes.Extra);
+        Assert.NotNull(pesel.Notes.CardId ?? (pesel.Notes.Cards.Count > 0 ? "offered" : null));
+        Assert.Contains("nie trzeba podawać numeru PESEL", TestAdapter.Text(pesel), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_offices_matter_never_starts_a_booking()
+    {
+        var exam = await new TestAdapter(factory).SayAsync("jak zapisać się na egzamin na prawo jazdy");
+        Assert.Equal(("egzamin-na-prawo-jazdy", TurnKinds.OtherOffice), (exam.Notes.CardId, exam.Notes.Kind));
+        Assert.Null(exam.State.Booking);
+
+        var chat = new TestAdapter(factory);
+        await chat.SayAsync("gdzie wyrobić dowód osobisty");
+        var visit = await chat.SayAsync("to zapiszcie mnie na jutro rano");
+        Assert.Null(visit.State.Booking);
+        Assert.Equal("dowod-osobisty", visit.Notes.CardId);
+    }
+
+    [Fact]
+    public async Task A_complaint_about_a_clerk_is_acknowledged_with_the_ways_to_file_it_and_a_person_offered()
+    {
+        var turn = await new TestAdapter(factory).SayAsync("pani w okienku była bardzo niemiła");
+        Assert.Equal(TurnKinds.Complaint, turn.Notes.Kind);
+        Assert.Contains("Przepraszam", TestAdapter.Text(turn), StringComparison.Ordinal);
+        Assert.Contains("@powiat.example", TestAdapter.Text(turn), StringComparison.Ordinal);
+        Assert.NotNull(turn.State.Handoff);
+    }
+}
