@@ -299,7 +299,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             // "How much is the licence one?" after several matters: the one it names among those offered;
             // "a ile kosztuje nowy techpaspport?": the card it names, even when another was under discussion.
             var named = turn.State.Choices is { Count: > 0 } offered ? Choice.Named(text, language, offered, search) : null;
-            if ((named ?? (understood.CardsAnswer ? service : null)) is { } target && target != current?.Id)
+            if ((named ?? NamedBesidesAspect(text, language)) is { } target && target != current?.Id)
             {
                 current = catalogue.Find(target);
                 turn.State = turn.State with { CardId = target, Choices = null };
@@ -378,7 +378,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken));
                 return true;
             case IntentNames.BookAppointment when Current(turn) is { } discussed && catalogue.BookableFor(discussed.Id) is null
-                && (service is null || service == discussed.Id || FollowUp.Refers(text) || text.Split(' ').Length <= FollowUpWords):
+                && (service == discussed.Id || FollowUp.Refers(text) || text.Split(' ').Length <= FollowUpWords || !NamesMatter(FollowUp.WithoutBookingWords(text), language)):
                 // The matter under discussion is booked elsewhere or by phone: say how, instead of starting a booking here.
                 turn.Notes.Answered(discussed.Id, "booking_info");
                 turn.Say(discussed.Redirect is null ? CardAnswer.Booking(discussed, catalogue, language) : CardAnswer.Write(discussed, catalogue, language, OfficeNow()), CardActions(discussed, language));
@@ -401,6 +401,18 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         }
     }
 
+    /// <summary>The card a follow-up names besides the part it asks about ("a ile kosztuje paszport?"), if any.</summary>
+    private string? NamedBesidesAspect(string text, Language language) => Named(FollowUp.Remainder(text), language);
+
+    private bool NamesMatter(string text, Language language) => Named(text, language) is not null;
+
+    /// <summary>The card words name with confidence, if any.</summary>
+    private string? Named(string text, Language language)
+    {
+        var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, 1));
+        return found.Answerable && found.Results is [{ Score: >= MessageInterpreter.ServiceMinScore } named, ..] ? named.Id : null;
+    }
+
     /// <summary>
     /// The other office's matter a booking request names, if it names one at all (without its own
     /// words, "umówić", "book", "записатися", something must be left that finds a card): another
@@ -408,9 +420,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     /// </summary>
     private string? ElsewhereMatter(string text, Language language, MessageUnderstanding understood)
     {
-        var matter = FollowUp.WithoutBookingWords(text);
-        var named = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(matter), language, 1));
-        if (!named.Answerable || named.Results is not [{ Score: >= MessageInterpreter.ServiceMinScore }, ..]
+        if (!NamesMatter(FollowUp.WithoutBookingWords(text), language)
             || !understood.CardsAnswer || understood.Cards is not [{ Score: >= MessageInterpreter.ServiceMinScore } top, ..])
         {
             return null;

@@ -24,7 +24,7 @@ internal static partial class Choice
 
     private const int ResultsSearched = 10;
 
-    private const int FamilySearched = 10;
+    private const int FamilySearched = 15;
     private const int MaxFamily = 7;
 
     // A sibling scoring at least this share of the best card belongs to the question.

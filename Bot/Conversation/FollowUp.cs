@@ -26,7 +26,7 @@ internal static partial class FollowUp
     {
         var folded = TextFolding.Fold(text);
         // The more particular questions first: "jak zapłacić" is about paying, not about the fee.
-        return Payment().IsMatch(folded) ? CardAspect.Payment
+        return Payment().IsMatch(folded) && !HowMuch().IsMatch(folded) ? CardAspect.Payment
             : Fees().IsMatch(folded) ? CardAspect.Fees
             : Documents().IsMatch(folded) ? CardAspect.Documents
             : Online().IsMatch(folded) ? CardAspect.Online
@@ -46,6 +46,21 @@ internal static partial class FollowUp
 
     /// <summary>Whether a message asks how to complain (answered with the card) rather than complaining (acknowledged).</summary>
     public static bool AsksHowToComplain(string text) => HowToComplain().IsMatch(TextFolding.Fold(text));
+
+    /// <summary>
+    /// What a follow-up says besides the part of the card it asks about ("a ile kosztuje paszport?" →
+    /// "a paszport"): when that still names a matter, the question is about that matter.
+    /// </summary>
+    public static string Remainder(string text)
+    {
+        var folded = TextFolding.Fold(text);
+        foreach (var aspect in new[] { Payment(), Fees(), Documents(), Online(), Parking(), Access(), Hours(), Time(), Place() })
+        {
+            folded = aspect.Replace(folded, " ");
+        }
+
+        return folded.Trim();
+    }
 
     /// <summary>The turn kind a follow-up is noted as ("fees", "place", …).</summary>
     public static string Kind(CardAspect aspect) => aspect.ToString().ToLowerInvariant();
@@ -69,7 +84,7 @@ internal static partial class FollowUp
     [GeneratedRegex(@"\b(ile (to )?kosztuje|ile (trzeba )?zaplac|ile (sie )?placi|koszt|oplat|cena|how much|cost|fee|price|скільки (це )?кошту|вартість|оплат|ціна|сколько (это )?стоит|цена|стоимость|платить)")]
     private static partial Regex Fees();
 
-    [GeneratedRegex(@"\b(jak (mam |moge |mozna )?(zaplacic|placic|oplacic)|gdzie (mam |moge |mozna )?(zaplacic|placic|oplacic)|czy (mozna|moge) (zaplacic|placic)|blik|przelew|gotowk|how (do i|can i|to) pay|pay by card|where (do i|can i|to) pay|як (можна )?(оплатити|заплатити)|де (можна )?(оплатити|заплатити)|карткою|готівк|как (можно )?(оплатить|заплатить)|где (можно )?(оплатить|заплатить)|картой|наличн)")]
+    [GeneratedRegex(@"\b(jak (mam |moge |mozna )?(zaplacic|placic|oplacic)|gdzie (mam |moge |mozna )?(zaplacic|placic|oplacic)|czy (mozna|moge) (zaplacic|placic)|zaplacic|zaplace|placic|oplacic|blik|przelew|gotowk|pay|оплатити|заплатити|оплатить|заплатить|how (do i|can i|to) pay|pay by card|where (do i|can i|to) pay|як (можна )?(оплатити|заплатити)|де (можна )?(оплатити|заплатити)|карткою|готівк|как (можно )?(оплатить|заплатить)|где (можно )?(оплатить|заплатить)|картой|наличн)")]
     private static partial Regex Payment();
 
     [GeneratedRegex(@"\b(co (trzeba |mam |musze )?(zabrac|wziac|przyniesc|miec ze soba)|jakie dokumenty|dokument|papier|what (do i|to|should i) (need to )?bring|need to bring|bring with me|what do i need|documents|paperwork|які документи|що (треба |потрібно )?(взяти|принести)|документ|какие документы|что (нужно |надо )?(взять|принести))")]
@@ -93,11 +108,14 @@ internal static partial class FollowUp
     [GeneratedRegex(@"^(a |i |and |а |і |и )?(gdzie|where|де|где)\b\W*(\w+\W*){0,3}$|\b(gdzie (to )?(jest|isc|sie|mam|zalatwic|zlozyc)|віконц|окошк|do kogo|ktory pokoj|w ktorym (to )?pokoju|ktore pietro|na ktorym pietrze|jaki pokoj|ktore okienko|ktore stanowisko|adres|where (is|do i go|should i go|to go)|which (room|floor|desk|building)|address|де (це|знаходиться|подати)|куди (йти|звертатися)|яка кімната|який кабінет|поверх|адрес|где (это|находится|подать)|куда (идти|обращаться)|какой (кабинет|этаж)|этаж)")]
     private static partial Regex Place();
 
-    [GeneratedRegex(@"(?<![\p{L}])(to|tego|tym|tam|tamten|tamtym|ten wydzial|that|it|there|this|those|them|це|цього|цим|там|туди|это|этого|этом|туда)(?![\p{L}])")]
+    [GeneratedRegex(@"(?<![\p{L}])(to|tego|tym|tam|tamten|tamtym|ten|ta|go|je|jej|ich|budynek|budynku|urzad|urzedzie|wydzial|that|it|there|this|those|them|the building|the office|its|це|цей|ця|цього|цим|там|туди|його|її|їх|будинок|будинку|установ\w*|відділ\w*|это|этот|эта|этого|этом|туда|его|ее|их|здание|здании|учреждени\w*|отдел\w*)(?![\p{L}])")]
     private static partial Regex Reference();
 
     [GeneratedRegex(@"(jak|gdzie|w jaki sposob|komu|do kogo|how|where|to whom|як|де|куди|как|где|куда)\b.{0,30}(skarg|zazal|complain|скарг|жалоб|пожалув)")]
     private static partial Regex HowToComplain();
+
+    [GeneratedRegex(@"\b(ile|how much|скільки|сколько)\b")]
+    private static partial Regex HowMuch();
 
     [GeneratedRegex(@"(?i)\b(um[óo]wi[ćc](?: si[ęe])?|um[óo]w|zapisa[ćc](?: si[ęe])?|zapisz(?:cie)?|wizyt\w*|termin\w*|rezerwacj\w*|zarezerwowa[ćc]|book(?:ing)?|appointment|visit|slot|записатися|запишіть|записати|прийом\w*|візит\w*|записаться|запишите|записать|при[её]м\w*|визит\w*)\b")]
     private static partial Regex BookingWords();

@@ -16,7 +16,7 @@ namespace Asystent.Bot.Conversation;
 internal static partial class SeveralMatters
 {
     private const int MaxMatters = 3;
-    private const int MinContentWords = 2;
+    private const int MinContentWords = 1;
 
     // The part's best card must lead the next by this much to count as a matter of its own.
     private const float ClearLead = 0.85f;

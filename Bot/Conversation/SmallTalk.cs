@@ -47,7 +47,7 @@ internal static partial class SmallTalk
     [GeneratedRegex(@"^(?:(?:ok|okay|dobrze|dzieki|dziekuje|dziekuje bardzo|thanks|thank you|thx|дякую|спасибо|спасибі|добре|хорошо)[\s,.!]*)?(?:pa|papa|pa pa|do widzenia|do zobaczenia|na razie|narazie|zegnam|bye|bye bye|goodbye|see you|бувай|бувайте|до побачення|па-па|пока|до свидания|всего доброго)[\s,.!:)]*$")]
     private static partial Regex Goodbye();
 
-    [GeneratedRegex(@"(?:jestes|czy jestes|czy to|rozmawiam z) (?:robot|botem|bot\b|czlowiek|prawdziw|maszyn|ai\b|sztuczn)|^(?:robot|bot)\?|are you (?:a )?(?:bot|robot|human|real|machine|ai\b)|am i (?:talking|chatting) (?:to|with) (?:a )?(?:bot|human|person|machine)|(?:ти|ви) (?:бот|робот|людина|жива людина)|(?:ты|вы) (?:бот|робот|человек|живой)|(?:це|это) (?:бот|робот)")]
+    [GeneratedRegex(@"(?:jestes|czy jestes|czy to|rozmawiam z) (?:robot|botem|bot\b|czlowiek|prawdziw|maszyn|ai\b|sztuczn)|^(?:robot|bot)\?|are you (?:a )?(?:bot|robot|human|real|machine|ai\b)|am i (?:talking|chatting) (?:to|with) (?:a )?(?:bot|human|person|machine)|(?:ти|ви) (?:бот|робот|людина|жива людина)|(?:ты|вы) (?:бот|робот|человек|живой)|(?:це|это) (?:бот|робот)|(?:czlowiek|czlowiekiem|osoba|osoba) czy (?:program|bot|robot|maszyna)|human or (?:a )?(?:bot|program|machine)|(?:людина|людиною) чи (?:програма|бот|робот)|(?:человек|человеком) или (?:программа|бот|робот)|справжня людина|живой человек|prawdziwy czlowiek|real person")]
     private static partial Regex Robot();
 
     [GeneratedRegex(@"(?<![\p{L}])(?:glup(?:i|ia|ie|ek)|idiot|debil|kretyn|beznadziej|do niczego|do dupy|stupid|useless|dumb|idiot|rubbish bot|дурн|тупий|тупой|ідіот|идиот|бесполезн|марний|никчемн)")]

@@ -138,6 +138,6 @@ internal sealed partial record SlotWish(DateOnly? Day, TimeOnly? At, TimeOnly? A
     [GeneratedRegex(@"(?:pracuje|jestem w pracy|work|working|am at work|працюю|работаю)\s+(?:until|till|do|до)\s+(?:godz\.?\s+)?(?<h>\d{1,2})(?:[:.]\d{2})?\s*(?:am|pm)?")]
     private static partial Regex WorkUntil();
 
-    [GeneratedRegex(@"(?:w |na )?(?:przyszlym|nastepnym) tygodniu|next week|наступного тижня|на наступному тижні|на следующей неделе|следующей неделе")]
+    [GeneratedRegex(@"(?:w |na )?(?:przyszlym|nastepnym) tygodniu|(?:na )?(?:przyszly|nastepny) tydzien|next week|наступного тижня|(?:на )?наступному тижні|(?:на )?наступний тиждень|(?:на )?следующей неделе|(?:на )?следующую неделю")]
     private static partial Regex NextWeek();
 }
