@@ -39,6 +39,9 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     // driving test scores 0.97 of the licence card for "zapisać się na egzamin na prawo jazdy").
     private const float ElsewhereTie = 0.95f;
 
+    // A card named in passing must lead the next one by this much to take over the conversation.
+    private const float ClearLead = 0.85f;
+
     private readonly CardAnswerCache answers = new();
     private readonly TimeZoneInfo officeTime = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
@@ -402,7 +405,13 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     }
 
     /// <summary>The card a follow-up names besides the part it asks about ("a ile kosztuje paszport?"), if any.</summary>
-    private string? NamedBesidesAspect(string text, Language language) => Named(FollowUp.Remainder(text), language);
+    private string? NamedBesidesAspect(string text, Language language)
+    {
+        // What is left must name a matter clearly: "jakie papiery zabrać?" leaves "jakie zabrać", which names none.
+        var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(FollowUp.Remainder(text)), language, 2));
+        return found.Answerable && found.ContentWords > 0 && found.Results is [{ Score: >= MessageInterpreter.ServiceMinScore } named, ..] rest
+            && (rest.Count < 2 || rest[1].Score < named.Score * ClearLead) ? named.Id : null;
+    }
 
     private bool NamesMatter(string text, Language language) => Named(text, language) is not null;
 

@@ -54,12 +54,28 @@ internal static partial class FollowUp
     public static string Remainder(string text)
     {
         var folded = TextFolding.Fold(text);
-        foreach (var aspect in new[] { Payment(), Fees(), Documents(), Online(), Parking(), Access(), Hours(), Time(), Place() })
+        var asked = new bool[folded.Length];
+        foreach (var aspect in new[] { Payment(), Fees(), Documents(), Online(), Parking(), Access(), Hours(), Time(), Place(), HowMuch() })
         {
-            folded = aspect.Replace(folded, " ");
+            foreach (Match match in aspect.Matches(folded))
+            {
+                // Whole words go: "papiery" leaves nothing behind, not "y".
+                var (start, end) = (match.Index, match.Index + match.Length);
+                while (start > 0 && char.IsLetterOrDigit(folded[start - 1]))
+                {
+                    start--;
+                }
+
+                while (end < folded.Length && char.IsLetterOrDigit(folded[end]))
+                {
+                    end++;
+                }
+
+                Array.Fill(asked, true, start, end - start);
+            }
         }
 
-        return folded.Trim();
+        return new string(folded.Where((_, i) => !asked[i]).ToArray()).Trim();
     }
 
     /// <summary>The turn kind a follow-up is noted as ("fees", "place", …).</summary>
