@@ -102,7 +102,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             return;
         }
 
-        if (FollowUp.LanguageRequest(text) is { } requested)
+        if (!turn.LanguageFixed && FollowUp.LanguageRequest(text) is { } requested)
         {
             turn.State = turn.State with { Language = requested, LanguageChosen = true };
             turn.Notes.Note(TurnKinds.Language);
@@ -257,7 +257,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         var understood = interpreter.Interpret(text);
         // Two words are often ambiguous between languages of one script; a chosen language or the
         // conversation's language wins then, while a change of script or a longer message switches.
-        if (!turn.State.LanguageChosen && !(text.Split(' ').Length < 3 && SameScript(understood.Language, turn.Language)))
+        if (!turn.State.LanguageChosen && !turn.LanguageFixed && !(text.Split(' ').Length < 3 && SameScript(understood.Language, turn.Language)))
         {
             turn.State = turn.State with { Language = understood.Language };
         }

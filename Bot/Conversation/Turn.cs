@@ -27,6 +27,9 @@ public sealed class Turn(Activity incoming, string conversationKey, DialogState 
 
     public CancellationToken CancellationToken { get; } = cancellationToken;
 
+    /// <summary>Whether the language was chosen on the channel itself (a key pressed at the start of a phone call), so the text never switches it.</summary>
+    public bool LanguageFixed => Channel == "voice";
+
     /// <summary>The message's text (or a button's value), trimmed; empty for other activities.</summary>
     public string Text { get; set; } = (incoming.Text ?? (incoming.Value is { ValueKind: System.Text.Json.JsonValueKind.String } v ? v.GetString() : null))?.Trim() ?? "";
 

@@ -16,24 +16,30 @@ public sealed class TurnRunner(AssistantBot bot, ILogger<TurnRunner> logger)
     private readonly SemaphoreSlim[] locks = Enumerable.Range(0, Stripes).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     /// <summary>Runs one turn of <paramref name="conversationKey"/>; <paramref name="deliver"/> gets the replies while the turn still holds the conversation.</summary>
-    public async Task RunAsync(string conversationKey, Activity incoming, Func<IReadOnlyList<Activity>, Task> deliver, CancellationToken cancellationToken)
+    public async Task RunAsync(string conversationKey, Activity incoming, Func<IReadOnlyList<Activity>, Task> deliver, CancellationToken cancellationToken) =>
+        await RunTurnAsync(conversationKey, incoming, turn => deliver(turn.Replies), cancellationToken);
+
+    /// <summary>As above, for channels that render the turn itself (the phone line reads what kind of answer it was).</summary>
+    public async Task<Turn> RunTurnAsync(string conversationKey, Activity incoming, Func<Turn, Task> deliver, CancellationToken cancellationToken)
     {
         var turnLock = Lock(conversationKey);
         await turnLock.WaitAsync(cancellationToken);
         try
         {
-            IReadOnlyList<Activity> replies;
+            Turn turn;
             try
             {
-                replies = await bot.OnTurnAsync(incoming, conversationKey, cancellationToken);
+                turn = await bot.RunAsync(incoming, conversationKey, cancellationToken);
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "A turn failed in conversation {ConversationKey}", conversationKey);
-                replies = [bot.Apology(incoming)];
+                turn = new Turn(incoming, conversationKey, new DialogState(KnowledgeBase.Languages.Language.Pl), cancellationToken);
+                turn.Send([bot.Apology(incoming)]);
             }
 
-            await deliver(replies);
+            await deliver(turn);
+            return turn;
         }
         finally
         {

@@ -92,6 +92,31 @@ public sealed class VoiceTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task On_the_phone_a_follow_up_in_words_is_answered_from_the_card_and_close_matters_are_told_apart_by_key()
+    {
+        var call = $"CA{Guid.NewGuid():N}";
+        var (_, answer) = await PostAsync("/api/voice?step=question&lang=pl", Form(call, ("SpeechResult", "karta wędkarska"), ("Confidence", "0.9")));
+        var after = answer!.Element("Gather")!;
+        Assert.Equal("dtmf speech", after.Attribute("input")!.Value);
+
+        // The same conversation goes on: "ile to kosztuje?" is about the fishing card.
+        var (_, fees) = await PostAsync(after.Attribute("action")!.Value, Form(call, ("SpeechResult", "a ile to kosztuje"), ("Confidence", "0.9")));
+        var spoken = fees!.Element("Say")!.Value;
+        Assert.Contains("10 zł", spoken, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", spoken, StringComparison.Ordinal);
+
+        // Close cards are read as numbered options; a key picks one.
+        var (_, options) = await PostAsync("/api/voice?step=question&lang=pl", Form(call, ("SpeechResult", "rejestracja samochodu"), ("Confidence", "0.9")));
+        Assert.Contains("1. ", options!.Element("Say")!.Value, StringComparison.Ordinal);
+        var (_, picked) = await PostAsync(options.Element("Gather")!.Attribute("action")!.Value, Form(call, ("Digits", "1")));
+        Assert.Contains("Wydział Komunikacji", picked!.Element("Say")!.Value, StringComparison.Ordinal);
+
+        // A goodbye ends the call.
+        var (_, bye) = await PostAsync("/api/voice?step=question&lang=pl", Form(call, ("SpeechResult", "dziękuję, do widzenia"), ("Confidence", "0.9")));
+        Assert.NotNull(bye!.Element("Hangup"));
+    }
+
+    [Fact]
     public async Task An_unsure_recognition_is_confirmed_by_key_in_polish()
     {
         var (_, confirm) = await PostAsync("/api/voice?step=question&lang=pl", Form("CA-unsure", ("SpeechResult", "karta wędkarska"), ("Confidence", "0.31")));

@@ -42,10 +42,21 @@ internal sealed class VoiceCall(CardCatalogue catalogue, Language language, Date
             [string.Format(CultureInfo.InvariantCulture, VoicePhrases.Get("confirm", language), card.Title.Best(language))])
         .Redirect($"{Action}?step=menu&lang={language.Code()}");
 
-    public TwiML Answer(ServiceCard card) => new TwiML()
-        .Say(Spoken(card), Tag)
-        .Gather($"{Action}?step=after&lang={language.Code()}&card={card.Id}", Tag, [VoicePhrases.Get("after", language)])
+    public TwiML Answer(ServiceCard card) => AnswerAbout(card, Spoken(card));
+
+    /// <summary>Something about a card read out, then its keys (SMS, another question, a person) or a question about it in words.</summary>
+    public TwiML AnswerAbout(ServiceCard card, string spoken) => new TwiML()
+        .Say(spoken, Tag)
+        .Gather($"{Action}?step=after&lang={language.Code()}&card={card.Id}", Tag, [VoicePhrases.Get("after", language)], speech: true, hints: Hints())
         .Redirect($"{Action}?step=menu&lang={language.Code()}");
+
+    /// <summary>An answer read out, then the line listens for the caller's next words (or a key for a numbered option).</summary>
+    public TwiML Listen(string spoken) => new TwiML()
+        .Say(spoken, Tag)
+        .Gather($"{Action}?step=question&lang={language.Code()}", Tag, [VoicePhrases.Get("go_on", language)], speech: true, hints: Hints(), timeoutSeconds: 5)
+        .Redirect($"{Action}?step=menu&lang={language.Code()}");
+
+    public TwiML SayAndHangUp(string spoken) => new TwiML().Say(spoken, Tag).Hangup();
 
     /// <summary>
     /// A person: during the unit's hours (the unit of the card under discussion, else the information

@@ -20,7 +20,8 @@ namespace Asystent.Bot.Channels.Voice;
 /// The phone line: Twilio-compatible voice webhooks answered with TwiML. Every request's
 /// X-Twilio-Signature is checked over the public URL and the form before anything else. The caller
 /// picks a language by key, then "where do I go" (said in their own words, recognised in that
-/// language with the card titles as hints; an unsure recognition is confirmed by key) or a person
+/// language with the card titles as hints, and answered by the same turn pipeline as every channel,
+/// see <see cref="VoiceTurns"/>; an unsure recognition is confirmed by key) or a person
 /// (a transfer during the unit's hours, else a callback request on the calling number), the status
 /// of a case (2) and booking, moving or cancelling a visit (3). Answers are written for the ear, and the details can
 /// follow by SMS to the calling number.
@@ -40,7 +41,7 @@ public static partial class VoiceEndpoints
     }
 
     private static async Task<IResult> Call(HttpRequest request, IOptions<VoiceOptions> options, CardSearchService search, IServiceScopeFactory scopes,
-        OutboxSignal outbox, HandoffQueues queues, IMemoryCache cache, KnowledgeBaseOptions knowledgeBase, TimeProvider clock, ILoggerFactory loggers)
+        OutboxSignal outbox, HandoffQueues queues, IMemoryCache cache, KnowledgeBaseOptions knowledgeBase, TimeProvider clock, ILoggerFactory loggers, Conversation.TurnRunner turns)
     {
         var settings = options.Value;
         if (!settings.IsConfigured)
@@ -83,7 +84,10 @@ public static partial class VoiceEndpoints
                 services.GetRequiredService<AppointmentBook>(), services.GetRequiredService<KnowledgeBase.Cases.FailedAttempts>(), request.HttpContext.RequestAborted)),
             "choice" when Misses(request) + 1 >= MaxMisses => call.Goodbye(),
             "choice" => call.Menu(VoicePhrases.Get("no_choice", language), misses: Misses(request) + 1),
-            "question" => Understand(call, search, speech, form["Confidence"].ToString(), language),
+            // The caller's own words (or a key for a numbered option) go through the same assistant as every channel.
+            "question" => await VoiceTurns.AnswerAsync(call, turns, search, speech.Length > 0 ? speech : digits, Sure(speech, form["Confidence"].ToString()), form["CallSid"].ToString(), request.HttpContext.RequestAborted),
+            "after" when digits.Length == 0 && speech.Length > 0 =>
+                await VoiceTurns.AnswerAsync(call, turns, search, speech, sure: true, form["CallSid"].ToString(), request.HttpContext.RequestAborted),
             "confirm" when digits == "1" && search.Catalogue.Find(request.Query["card"].ToString()) is { } card => call.Answer(card),
             "confirm" => call.AskQuestion(),
             "after" when digits == "1" && search.Catalogue.Find(request.Query["card"].ToString()) is { } card =>
@@ -99,23 +103,9 @@ public static partial class VoiceEndpoints
         return Results.Content(twiml.ToString(), "application/xml");
     }
 
-    private static TwiML Understand(VoiceCall call, CardSearchService search, string speech, string confidence, Language language)
-    {
-        if (string.IsNullOrWhiteSpace(speech))
-        {
-            return call.AskQuestion(VoicePhrases.Get("not_understood", language));
-        }
-
-        var results = search.Search(new SearchRequest(speech, language, 1)).Results;
-        var best = results.Count > 0 ? results[0] : null;
-        if (best is null || best.Score < MessageInterpreter.ServiceMinScore || search.Catalogue.Find(best.Id) is not { } card)
-        {
-            return call.AskQuestion(VoicePhrases.Get("not_understood", language));
-        }
-
-        var sure = double.TryParse(confidence, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) && c >= SureConfidence;
-        return sure ? call.Answer(card) : call.Confirm(card);
-    }
+    // Keys are sure; words are sure when the recogniser says so.
+    private static bool Sure(string speech, string confidence) =>
+        speech.Length == 0 || double.TryParse(confidence, NumberStyles.Float, CultureInfo.InvariantCulture, out var c) && c >= SureConfidence;
 
     /// <summary>Queues the details as an SMS to the calling number (once per call and card); says whether it could.</summary>
     private static async Task<string> TextDetailsAsync(IServiceScopeFactory scopes, OutboxSignal outbox, ServiceCard card, VoiceCall call, string from, string callSid, TimeProvider clock)

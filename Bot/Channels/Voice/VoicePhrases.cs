@@ -35,6 +35,7 @@ internal static class VoicePhrases
         ["closed_today"] = ["Dziś nieczynne.", "Closed today.", "Сьогодні не працює.", "Сегодня не работает."],
         ["fee"] = ["Opłata: {0} złotych.", "The fee is {0} zloty.", "Оплата: {0} злотих.", "Оплата: {0} злотых."],
         ["free"] = ["Sprawa jest bezpłatna.", "There is no fee.", "Справа безкоштовна.", "Дело бесплатное."],
+        ["go_on"] = ["Słucham.", "I am listening.", "Слухаю.", "Слушаю."],
         ["after"] =
         [
             "Aby dostać szczegóły SMS-em, naciśnij 1. Aby zapytać o coś innego, naciśnij 2. Aby porozmawiać z pracownikiem, naciśnij 0.",
