@@ -34,6 +34,12 @@ public static class ChannelsModule
         services.AddSingleton<Conversation.Cases.CaseStatusDialogue>();
         services.AddSingleton<Conversation.Handoff.HandoffDialogue>();
         services.AddSingleton<Conversation.Survey.SurveyDialogue>();
+        // The dialogues under way are offered each message in this order: a survey answer, a clerk or a
+        // callback, a booking, a case status.
+        services.AddSingleton<IDialogue>(provider => provider.GetRequiredService<Conversation.Survey.SurveyDialogue>());
+        services.AddSingleton<IDialogue>(provider => provider.GetRequiredService<Conversation.Handoff.HandoffDialogue>());
+        services.AddSingleton<IDialogue>(provider => provider.GetRequiredService<Conversation.Booking.BookingDialogue>());
+        services.AddSingleton<IDialogue>(provider => provider.GetRequiredService<Conversation.Cases.CaseStatusDialogue>());
         services.AddHostedService<Conversation.Survey.IdleSurvey>();
         services.AddSingleton<ConversationDelivery>();
         // Lazy for the handoff queues: delivery reaches the turn pipeline, whose dialogues reach the queues.

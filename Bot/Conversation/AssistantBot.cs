@@ -25,8 +25,8 @@ namespace Asystent.Bot.Conversation;
 /// small talk, follow-ups about the card under discussion, intents, and matters answered from the
 /// cards (one card, several matters, or a question that tells close cards apart).
 /// </summary>
-public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, BookingDialogue booking, CaseStatusDialogue cases,
-    HandoffDialogue handoff, SurveyDialogue survey, AnalyticsLog analytics, KnowledgeBaseOptions options, TimeProvider clock)
+public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, IEnumerable<IDialogue> dialogues,
+    BookingDialogue booking, CaseStatusDialogue cases, HandoffDialogue handoff, AnalyticsLog analytics, KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxMessageLength = 500;
 
@@ -110,92 +110,39 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             return;
         }
 
-        if (await ContinueDialogueAsync(turn) || await AnswerButtonAsync(turn))
+        var (handled, interrupted) = await ContinueDialogueAsync(turn);
+        if (handled || await AnswerButtonAsync(turn))
         {
             return;
         }
 
         await UnderstandAsync(turn);
+        interrupted?.Resume(turn);
     }
 
-    /// <summary>A dialogue under way takes the message, unless the person leaves it or asks something new.</summary>
-    private async Task<bool> ContinueDialogueAsync(Turn turn)
+    /// <summary>
+    /// The dialogues under way are offered the message first. One that takes it ends the turn; one
+    /// that was interrupted by a question in between gets its question asked again after the answer.
+    /// </summary>
+    private async Task<(bool Handled, IDialogue? Interrupted)> ContinueDialogueAsync(Turn turn)
     {
-        var (text, state) = (turn.Text, turn.State);
-        if (state.SurveyStep is not null)
+        foreach (var dialogue in dialogues)
         {
-            if (survey.Continue(text, state, turn.ConversationKey, turn.Channel) is { } answered)
+            if (!dialogue.IsActive(turn))
             {
-                turn.Send(answered);
-                return true;
+                continue;
             }
 
-            turn.State = state = state with { SurveyStep = null };
+            switch (await dialogue.ContinueAsync(turn))
+            {
+                case DialogueOutcome.Handled:
+                    return (true, null);
+                case DialogueOutcome.Interrupted:
+                    return (false, dialogue);
+            }
         }
 
-        if (state.Handoff is not null)
-        {
-            if (await handoff.ContinueAsync(turn) )
-            {
-                return true;
-            }
-
-            turn.State = state = turn.State with { Handoff = null };
-        }
-
-        if (state.Booking is not null)
-        {
-            // A person can always leave the booking: to a clerk, to another question, or just "stop".
-            if (Phrases.KeyOf(text, "talk_to_person") is not null)
-            {
-                OfferPerson(turn, HandoffReasons.Request);
-                return true;
-            }
-
-            if (Phrases.KeyOf(text, "another") is not null || BookingDialogue.AsksToStop(text))
-            {
-                turn.Send(booking.Stop(state));
-                return true;
-            }
-
-            // A new request instead of an answer ("I want to cancel my visit" while asked for a day) starts over.
-            if (!(BookingDialogue.MayBeInterrupted(state.Booking) && text.Split(' ').Length >= 3
-                && interpreter.Interpret(text).Intent is { IsConfident: true, Intent: IntentNames.BookAppointment or IntentNames.CancelAppointment }))
-            {
-                turn.Send(await booking.ContinueAsync(text, state, turn.Incoming, turn.CancellationToken));
-                NoteBooking(turn);
-                return true;
-            }
-
-            turn.State = state = state with { Booking = null };
-        }
-
-        if (CaseStatusDialogue.IsWaiting(state.Case))
-        {
-            if (Phrases.KeyOf(text, "talk_to_person") is not null)
-            {
-                OfferPerson(turn, HandoffReasons.Request);
-            }
-            else if (Phrases.KeyOf(text, "another") is not null || BookingDialogue.AsksToStop(text))
-            {
-                turn.State = state with { Case = null };
-                turn.Say(Phrases.Get("ask_next", turn.Language));
-            }
-            else
-            {
-                turn.Send(await cases.ContinueAsync(text, state, turn.ConversationKey, turn.CancellationToken));
-            }
-
-            return true;
-        }
-
-        if (state.Case is not null && CaseStatusDialogue.AsksToBeNotified(text))
-        {
-            turn.Send(await cases.ContinueAsync(text, state, turn.ConversationKey, turn.CancellationToken));
-            return true;
-        }
-
-        return false;
+        return (false, null);
     }
 
     /// <summary>The buttons that follow answers ("Szczegóły", "Umów wizytę"…) and a choice among offered cards.</summary>
@@ -397,7 +344,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
             case IntentNames.CancelAppointment when booking.CanBook:
                 turn.State = turn.State with { Misunderstandings = 0 };
                 turn.Send(await booking.StartAsync(BookingDialogue.AsksToMove(text) ? BookingActions.Move : BookingActions.Cancel, text, null, turn.State, turn.Incoming, turn.CancellationToken));
-                NoteBooking(turn);
+                BookingDialogue.Note(turn);
                 return true;
             default:
                 return false;
@@ -568,18 +515,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     {
         turn.State = turn.State with { Misunderstandings = 0 };
         turn.Send(await booking.StartAsync(BookingActions.Book, text, service, turn.State, turn.Incoming, turn.CancellationToken));
-        NoteBooking(turn);
-    }
-
-    /// <summary>Notes what a booking step answered: free times offered, or none.</summary>
-    private static void NoteBooking(Turn turn)
-    {
-        turn.Notes.Note(turn.State.Booking switch
-        {
-            { Step: BookingSteps.Slot, Offered.Count: > 0 } => "booking_slots",
-            null => "booking_ended",
-            { } dialog => "booking_" + dialog.Step,
-        });
+        BookingDialogue.Note(turn);
     }
 
     private void OfferPerson(Turn turn, string reason, string? lead = null)

@@ -4,8 +4,10 @@ using Asystent.Bot.Channels.Activities;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Entities;
+using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.Understanding;
 
 namespace Asystent.Bot.Conversation.Booking;
 
@@ -16,7 +18,8 @@ namespace Asystent.Bot.Conversation.Booking;
 /// question can be answered by a button or in words; an unclear answer gets the question again with
 /// an example, and after three the person is offered the phone and a clerk.
 /// </summary>
-public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSearchService search, KnowledgeBaseOptions options, TimeProvider clock, IConfiguration configuration)
+public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSearchService search, KnowledgeBaseOptions options, TimeProvider clock, IConfiguration configuration,
+    MessageInterpreter interpreter, Handoff.HandoffDialogue handoff) : IDialogue
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
@@ -33,6 +36,74 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
 
     /// <summary>Whether a message ends the dialogue ("anuluj", "stop", the "No, stop" button).</summary>
     public static bool AsksToStop(string text) => BookingPhrases.Is(text, "stop") || StopWords().IsMatch(text.Trim());
+
+    public bool IsActive(Turn turn) => turn.State.Booking is not null;
+
+    /// <summary>
+    /// The person's answer; or a way out at any step (a clerk, another question, "stop"); or a
+    /// question about the matter in between (answered, then this question again); or a new request
+    /// ("I want to cancel my visit" while asked for a day), which ends this booking.
+    /// </summary>
+    public async Task<DialogueOutcome> ContinueAsync(Turn turn)
+    {
+        var (text, state) = (turn.Text, turn.State);
+        if (Phrases.KeyOf(text, "talk_to_person") is not null)
+        {
+            turn.Notes.Note(TurnKinds.HandoffOffer);
+            turn.Send(handoff.Offer(state, Handoff.HandoffReasons.Request));
+            return DialogueOutcome.Handled;
+        }
+
+        if (Phrases.KeyOf(text, "another") is not null || AsksToStop(text))
+        {
+            turn.Send(Stop(state));
+            return DialogueOutcome.Handled;
+        }
+
+        if (state.Booking!.Step is not (BookingSteps.Name or BookingSteps.Service) && FollowUp.Aspect(text) != CardAspect.None)
+        {
+            return DialogueOutcome.Interrupted;
+        }
+
+        if (MayBeInterrupted(state.Booking) && text.Split(' ').Length >= 3
+            && interpreter.Interpret(text).Intent is { IsConfident: true, Intent: IntentNames.BookAppointment or IntentNames.CancelAppointment })
+        {
+            turn.State = state with { Booking = null };
+            return DialogueOutcome.Ended;
+        }
+
+        turn.Send(await ContinueAsync(text, state, turn.Incoming, turn.CancellationToken));
+        Note(turn);
+        return DialogueOutcome.Handled;
+    }
+
+    /// <summary>The question the booking waits on, asked again after a question in between.</summary>
+    public void Resume(Turn turn)
+    {
+        var (dialog, language) = (turn.State.Booking!, turn.Language);
+        var (question, actions) = dialog.Step switch
+        {
+            BookingSteps.Slot => (string.Join("\n", (dialog.Offered ?? []).Select((s, i) => $"{i + 1}. {SlotWish.Label(s, language)}")), OfferButtons(dialog.Offered ?? [], language)),
+            BookingSteps.Day => (BookingPhrases.Get("ask_day", language), Buttons(language, "stop")),
+            BookingSteps.Contact => (BookingPhrases.Get("ask_contact", language), Buttons(language, "stop")),
+            BookingSteps.Confirm => (ReadBack(dialog, language), Buttons(language, "yes_book", "change_time", "stop")),
+            BookingSteps.Code => (BookingPhrases.Get("ask_code", language), Buttons(language, "stop")),
+            BookingSteps.Verify => (BookingPhrases.Get("ask_verify", language), Buttons(language, "stop")),
+            _ => ("", null),
+        };
+        if (question.Length > 0)
+        {
+            turn.Say($"{BookingPhrases.Get("back_to_booking", language)}\n\n{question}", actions);
+        }
+    }
+
+    /// <summary>Notes what a booking step answered: free times offered, or the step it waits on.</summary>
+    public static void Note(Turn turn) => turn.Notes.Note(turn.State.Booking switch
+    {
+        { Step: BookingSteps.Slot, Offered.Count: > 0 } => "booking_slots",
+        null => "booking_ended",
+        { } dialog => "booking_" + dialog.Step,
+    });
 
     public async Task<(IReadOnlyList<Activity>, DialogState)> StartAsync(string action, string text, string? serviceHint, DialogState state, Activity incoming, CancellationToken cancellationToken)
     {

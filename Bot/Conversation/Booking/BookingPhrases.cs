@@ -140,6 +140,13 @@ internal static class BookingPhrases
             "Добре, нічого не змінюю. Чим ще можу допомогти?",
             "Хорошо, ничего не меняю. Чем ещё могу помочь?",
         ],
+        ["back_to_booking"] =
+        [
+            "Wracając do rezerwacji:",
+            "Back to your booking:",
+            "Повертаючись до запису:",
+            "Возвращаясь к записи:",
+        ],
         ["ask_code"] =
         [
             "Podaj kod wizyty (8 znaków, np. K7M4-XQ3H) – jest w SMS-ie lub e-mailu z potwierdzeniem.",

@@ -15,7 +15,7 @@ namespace Asystent.Bot.Conversation.Cases;
 /// ready, where and when to collect it and an offer to book a visit; otherwise an offer to be told
 /// by SMS when it is ready. Wrong numbers and codes get one answer, and too many of them a pause.
 /// </summary>
-public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, CardSearchService search, FailedAttempts failures)
+public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, CardSearchService search, FailedAttempts failures, Handoff.HandoffDialogue handoff) : IDialogue
 {
     private const int MaxRetries = 3;
 
@@ -24,6 +24,30 @@ public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, Card
 
     /// <summary>"Let me know when it is ready", by the button or in words.</summary>
     public static bool AsksToBeNotified(string text) => CasePhrases.Is(text, "notify_me") || NotifyWords().IsMatch(text);
+
+    /// <summary>While it waits for a number, a code or a contact; after a status, only for "let me know when it is ready".</summary>
+    public bool IsActive(Turn turn) => IsWaiting(turn.State.Case) || turn.State.Case is not null && AsksToBeNotified(turn.Text);
+
+    public async Task<DialogueOutcome> ContinueAsync(Turn turn)
+    {
+        var (text, state) = (turn.Text, turn.State);
+        if (Phrases.KeyOf(text, "talk_to_person") is not null)
+        {
+            turn.Notes.Note(TurnKinds.HandoffOffer);
+            turn.Send(handoff.Offer(state, Handoff.HandoffReasons.Request));
+        }
+        else if (Phrases.KeyOf(text, "another") is not null || Booking.BookingDialogue.AsksToStop(text))
+        {
+            turn.State = state with { Case = null };
+            turn.Say(Phrases.Get("ask_next", turn.Language));
+        }
+        else
+        {
+            turn.Send(await ContinueAsync(text, state, turn.ConversationKey, turn.CancellationToken));
+        }
+
+        return DialogueOutcome.Handled;
+    }
 
     public async Task<(IReadOnlyList<Activity>, DialogState)> StartAsync(string text, DialogState state, string conversationKey, CancellationToken cancellationToken)
     {

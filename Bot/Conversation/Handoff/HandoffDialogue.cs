@@ -16,7 +16,7 @@ namespace Asystent.Bot.Conversation.Handoff;
 /// when, about what). While a clerk has the conversation, messages go to the clerk; the person can
 /// leave the queue or end the chat at any time.
 /// </summary>
-public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchService search)
+public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchService search) : IDialogue
 {
     private const int MaxPreferredTimeLength = 100;
     private const int MaxTopicLength = 300;
@@ -52,8 +52,21 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
         TakeCallbackDetails(turn, dialog, turn.Text, ask: true);
     }
 
-    /// <summary>The next step with the person's answer; false when the message is not an answer (a new question) and the handoff is dropped.</summary>
-    public async Task<bool> ContinueAsync(Turn turn)
+    public bool IsActive(Turn turn) => turn.State.Handoff is not null;
+
+    /// <summary>The next step with the person's answer; a message that is not an answer (a new question) drops the handoff.</summary>
+    public async Task<DialogueOutcome> ContinueAsync(Turn turn)
+    {
+        if (await AnswerAsync(turn))
+        {
+            return DialogueOutcome.Handled;
+        }
+
+        turn.State = turn.State with { Handoff = null };
+        return DialogueOutcome.Ended;
+    }
+
+    private async Task<bool> AnswerAsync(Turn turn)
     {
         var (text, state, language) = (turn.Text, turn.State, turn.Language);
         var dialog = state.Handoff!;

@@ -11,7 +11,7 @@ namespace Asystent.Bot.Conversation.Survey;
 /// a rating from 1 to 5 and an optional comment, in the person's language, never asked twice in one
 /// conversation. Anything that is not an answer is taken as a new message and the survey is over.
 /// </summary>
-public sealed partial class SurveyDialogue(AnalyticsLog analytics)
+public sealed partial class SurveyDialogue(AnalyticsLog analytics) : IDialogue
 {
     public const string Rating = "rating";
     public const string Comment = "comment";
@@ -30,6 +30,21 @@ public sealed partial class SurveyDialogue(AnalyticsLog analytics)
         var language = state.Language;
         var actions = new SuggestedActions { Actions = Ratings.Select(AssistantBot.ImBack).ToList() };
         return ([AssistantBot.Message(SurveyPhrases.Get("question", language), language, actions)], state with { SurveyAsked = true, SurveyStep = Rating });
+    }
+
+    public bool IsActive(Turn turn) => turn.State.SurveyStep is not null;
+
+    /// <summary>A rating or a comment; anything else ends the survey and is understood as a new message.</summary>
+    public Task<DialogueOutcome> ContinueAsync(Turn turn)
+    {
+        if (Continue(turn.Text, turn.State, turn.ConversationKey, turn.Channel) is { } answered)
+        {
+            turn.Send(answered);
+            return Task.FromResult(DialogueOutcome.Handled);
+        }
+
+        turn.State = turn.State with { SurveyStep = null };
+        return Task.FromResult(DialogueOutcome.Ended);
     }
 
     /// <summary>The answer to the survey; null when the message is something else (and the survey ends).</summary>

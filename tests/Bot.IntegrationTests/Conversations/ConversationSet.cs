@@ -53,12 +53,10 @@ public sealed class OfferedTimes
 
 public static class ConversationSet
 {
-    public static string FilePath => Path.Combine(AppContext.BaseDirectory, "Conversations", "conversations.yaml");
-
-    public static IReadOnlyList<ConversationCase> Load()
+    public static IReadOnlyList<ConversationCase> Load(string file)
     {
         var deserializer = new DeserializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance).Build();
-        return deserializer.Deserialize<List<ConversationCase>>(File.ReadAllText(FilePath));
+        return deserializer.Deserialize<List<ConversationCase>>(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Conversations", file)));
     }
 
     /// <summary>What the turn missed of <paramref name="expect"/> (empty when it met everything).</summary>

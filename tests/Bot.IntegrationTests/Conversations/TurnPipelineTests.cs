@@ -46,6 +46,23 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task A_question_in_the_middle_of_a_booking_is_answered_and_the_booking_goes_on()
+    {
+        var chat = new TestAdapter(factory);
+        await chat.SayAsync("paszport dla dziecka");
+        var offer = await chat.SayAsync("Umów wizytę");
+        Assert.Equal("booking_slots", offer.Notes.Kind);
+
+        var fees = await chat.SayAsync("a ile to kosztuje?");
+        Assert.Equal(("paszport-dla-dziecka", "fees"), (fees.Notes.CardId, fees.Notes.Kind));
+        Assert.Contains("Wracając do rezerwacji", TestAdapter.Text(fees), StringComparison.Ordinal);
+        Assert.NotNull(fees.State.Booking);
+
+        var name = await chat.SayAsync("1");
+        Assert.Contains("imię i nazwisko", TestAdapter.Text(name), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Small_talk_is_answered_in_every_language_and_personal_data_gets_a_note()
     {
         foreach (var (locale, text, kind) in new[]
