@@ -94,7 +94,7 @@ public sealed class ClerkDesk(
             store.SaveState(handoff.ConversationId, handoff.Channel, state with { Handoff = waiting with { Step = HandoffSteps.WithClerk } });
             var message = HandoffPhrases.Format("clerk_joined", language, unitName);
             await delivery.SendAsync(handoff.ConversationId, handoff.Channel,
-                [AssistantBot.Message(message, language, Actions(language, "leave_chat")), HandoffEvents.StatusOf("accepted", message)], null, cancellationToken);
+                [Replies.Message(message, language, Actions(language, "leave_chat")), HandoffEvents.StatusOf("accepted", message)], null, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -118,7 +118,7 @@ public sealed class ClerkDesk(
 
         var handoff = await MineAsync(clerk, handoffId, cancellationToken);
         var language = LanguageOf(handoff);
-        var reply = AssistantBot.Message(text, language, Actions(language, "leave_chat"));
+        var reply = Replies.Message(text, language, Actions(language, "leave_chat"));
         reply.TextFormat = "plain";
         if (!await delivery.SendAsync(handoff.ConversationId, handoff.Channel, [reply], Sender(clerk, handoff.Unit), cancellationToken))
         {
@@ -140,7 +140,7 @@ public sealed class ClerkDesk(
             store.SaveState(handoff.ConversationId, handoff.Channel, state);
             var message = HandoffPhrases.Get(close ? "clerk_closed" : "clerk_handed_back", language);
             await delivery.SendAsync(handoff.ConversationId, handoff.Channel,
-                [AssistantBot.Message(message, language, AssistantBot.Actions(language)), HandoffEvents.StatusOf("completed", message), .. question], null, cancellationToken);
+                [Replies.Message(message, language, Replies.Actions(language)), HandoffEvents.StatusOf("completed", message), .. question], null, cancellationToken);
             return true;
         }, cancellationToken);
 
@@ -274,7 +274,7 @@ public sealed class ClerkDesk(
 
     private static ChannelAccount Sender(StaffUser clerk, string unit) => new() { Id = $"clerk:{clerk.UserName}", Name = $"Urzędnik ({unit})", Role = "bot" };
 
-    private static SuggestedActions Actions(Language language, string key) => new() { Actions = [AssistantBot.ImBack(HandoffPhrases.Get(key, language))] };
+    private static SuggestedActions Actions(Language language, string key) => new() { Actions = [Replies.ImBack(HandoffPhrases.Get(key, language))] };
 
     private QueueItem Item(HandoffRecord h) =>
         new(h.Id, h.Unit, h.Channel, h.Language, h.CardId is { } id ? search.Catalogue.Find(id)?.Title.Best(Language.Pl) : null, h.Reason, h.RequestedAt, h.State, h.AcceptedBy);

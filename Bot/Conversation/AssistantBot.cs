@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using System.Globalization;
-using System.Text.Json;
 using Asystent.Bot.Analytics;
 using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Conversation.Booking;
@@ -25,7 +23,7 @@ namespace Asystent.Bot.Conversation;
 /// small talk, follow-ups about the card under discussion, intents, and matters answered from the
 /// cards (one card, several matters, or a question that tells close cards apart).
 /// </summary>
-public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, IEnumerable<IDialogue> dialogues,
+public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, IEnumerable<IDialogue> dialogues,
     BookingDialogue booking, CaseStatusDialogue cases, HandoffDialogue handoff, AnalyticsLog analytics, KnowledgeBaseOptions options, TimeProvider clock)
 {
     private const int MaxMessageLength = 500;
@@ -84,7 +82,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
     public Activity Apology(Activity incoming)
     {
         var language = Hint(incoming.Locale) ?? Language.Pl;
-        return Message(Phrases.Get("apology", language), language, Actions(language));
+        return Replies.Message(Phrases.Get("apology", language), language, Replies.Actions(language));
     }
 
     private async Task AnswerAsync(Turn turn)
@@ -106,7 +104,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         {
             turn.State = turn.State with { Language = requested, LanguageChosen = true };
             turn.Notes.Note(TurnKinds.Language);
-            turn.Say(Phrases.Get("language_set", requested), Actions(requested));
+            turn.Say(Phrases.Get("language_set", requested), Replies.Actions(requested));
             return;
         }
 
@@ -162,15 +160,15 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 return true;
             case "details" when current is not null:
                 turn.Notes.Answered(current.Id, TurnKinds.Card);
-                turn.Say(CardAnswer.Details(current, catalogue, language), CardActions(current, language));
+                turn.Say(CardAnswer.Details(current, catalogue, language), Replies.CardActions(current, language));
                 return true;
             case "checklist" when current is not null:
                 turn.Notes.Answered(current.Id, TurnKinds.Card);
-                turn.Say(CardAnswer.Checklist(current, catalogue, language), Actions(language));
+                turn.Say(CardAnswer.Checklist(current, catalogue, language), Replies.Actions(language));
                 return true;
             case "book_visit" when current is not null && catalogue.BookableFor(current.Id) is null:
                 turn.Notes.Answered(current.Id, "booking_info");
-                turn.Say(CardAnswer.Booking(current, catalogue, language), Actions(language));
+                turn.Say(CardAnswer.Booking(current, catalogue, language), Replies.Actions(language));
                 return true;
             case "book_visit" when booking.CanBook:
                 await StartBookingAsync(turn, "", current?.Id);
@@ -259,7 +257,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         if (current is not null && aspect != CardAspect.None)
         {
             turn.Notes.Answered(current.Id, FollowUp.Kind(aspect));
-            turn.Say(CardAnswer.Aspect(current, catalogue, language, OfficeNow(), aspect), CardActions(current, language));
+            turn.Say(CardAnswer.Aspect(current, catalogue, language, OfficeNow(), aspect), Replies.CardActions(current, language));
             return;
         }
 
@@ -308,7 +306,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 return true;
             case IntentNames.OfficeHours when Current(turn) is { } discussed:
                 turn.Notes.Answered(discussed.Id, "hours");
-                turn.Say(CardAnswer.Aspect(discussed, catalogue, language, OfficeNow(), CardAspect.Hours), CardActions(discussed, language));
+                turn.Say(CardAnswer.Aspect(discussed, catalogue, language, OfficeNow(), CardAspect.Hours), Replies.CardActions(discussed, language));
                 return true;
             case IntentNames.OfficeHours:
                 AnswerCard(turn, service ?? "godziny-i-kontakt");
@@ -331,7 +329,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 && (service == discussed.Id || FollowUp.Refers(text) || text.Split(' ').Length <= FollowUpWords || !NamesMatter(FollowUp.WithoutBookingWords(text), language)):
                 // The matter under discussion is booked elsewhere or by phone: say how, instead of starting a booking here.
                 turn.Notes.Answered(discussed.Id, "booking_info");
-                turn.Say(discussed.Redirect is null ? CardAnswer.Booking(discussed, catalogue, language) : CardAnswer.Write(discussed, catalogue, language, OfficeNow()), CardActions(discussed, language));
+                turn.Say(discussed.Redirect is null ? CardAnswer.Booking(discussed, catalogue, language) : CardAnswer.Write(discussed, catalogue, language, OfficeNow()), Replies.CardActions(discussed, language));
                 return true;
             case IntentNames.BookAppointment when ElsewhereMatter(text, language, understood) is { } elsewhere:
                 // Another office's matter ("zapisać się na egzamin na prawo jazdy"): say who handles it; never book a visit here for it.
@@ -351,133 +349,6 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         }
     }
 
-    /// <summary>The card a follow-up names besides the part it asks about ("a ile kosztuje paszport?"), if any.</summary>
-    private string? NamedBesidesAspect(string text, Language language)
-    {
-        // What is left must name a matter clearly: "jakie papiery zabrać?" leaves "jakie zabrać", which names none.
-        var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(FollowUp.Remainder(text)), language, 2));
-        return found.Answerable && found.ContentWords > 0 && found.Results is [{ Score: >= MessageInterpreter.ServiceMinScore } named, ..] rest
-            && (rest.Count < 2 || rest[1].Score < named.Score * ClearLead) ? named.Id : null;
-    }
-
-    private bool NamesMatter(string text, Language language) => Named(text, language) is not null;
-
-    /// <summary>The card words name with confidence, if any.</summary>
-    private string? Named(string text, Language language)
-    {
-        var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, 1));
-        return found.Answerable && found.Results is [{ Score: >= MessageInterpreter.ServiceMinScore } named, ..] ? named.Id : null;
-    }
-
-    /// <summary>
-    /// The other office's matter a booking request names, if it names one at all (without its own
-    /// words, "umówić", "book", "записатися", something must be left that finds a card): another
-    /// office's card that leads, or all but ties with the lead, means the visit is not booked here.
-    /// </summary>
-    private string? ElsewhereMatter(string text, Language language, MessageUnderstanding understood)
-    {
-        if (!NamesMatter(FollowUp.WithoutBookingWords(text), language)
-            || !understood.CardsAnswer || understood.Cards is not [{ Score: >= MessageInterpreter.ServiceMinScore } top, ..])
-        {
-            return null;
-        }
-
-        return top.Kind == CardKind.Redirect ? top.Id
-            : understood.Cards.FirstOrDefault(r => r.Kind == CardKind.Redirect && r.Score >= top.Score * ElsewhereTie)?.Id;
-    }
-
-    /// <summary>A matter answered from the cards: one card, several matters in one message, or a question that tells close cards apart.</summary>
-    private void AnswerMatter(Turn turn, SearchResponse found, IntentPrediction intent)
-    {
-        var (text, language) = (turn.Text, turn.Language);
-        // A card found only through a word it happens to share is not an answer: say so, and where to ask.
-        var best = found.Answerable ? found.Results.Where(r => r.Score >= MessageInterpreter.ServiceMinScore).ToList() : [];
-        if (best.Count == 0)
-        {
-            turn.Notes.NoAnswer(text);
-            if (intent.IsConfident && intent.Intent == IntentNames.OutOfScope)
-            {
-                Misunderstood(turn, "out_of_scope");
-            }
-            else
-            {
-                Misunderstood(turn, text: NoAnswer(language));
-            }
-
-            return;
-        }
-
-        if (SeveralMatters.Find(text, language, best[0], search) is { Count: > 1 } matters)
-        {
-            AnswerMatters(turn, matters);
-            return;
-        }
-
-        if (Choice.Close(best) is { Count: > 1 } close)
-        {
-            OfferChoices(turn, Choice.Family(close, text, language, search));
-            return;
-        }
-
-        AnswerCard(turn, best[0].Id);
-    }
-
-    /// <summary>Several matters in one message: each briefly (where, what it costs), with a button for each in full.</summary>
-    private void AnswerMatters(Turn turn, IReadOnlyList<string> ids)
-    {
-        var language = turn.Language;
-        var catalogue = search.Catalogue;
-        var cards = ids.Select(catalogue.Find).OfType<ServiceCard>().ToList();
-        var parts = cards.Select((card, i) => $"{i + 1}. {CardAnswer.Brief(card, catalogue, language)}");
-        var text = string.Format(CultureInfo.InvariantCulture, Phrases.Get("several_matters", language), cards.Count) + "\n\n" + string.Join("\n\n", parts);
-        var actions = cards.Select(c => ImBack(c.Title.Best(language))).Concat(Actions(language).Actions).ToList();
-        turn.Notes.Offered(cards.Select(c => c.Id).ToList(), TurnKinds.Matters);
-        turn.State = turn.State with { CardId = cards[0].Id, Choices = cards.Select(c => c.Id).ToList(), Misunderstandings = 0 };
-        turn.Say(text, new SuggestedActions { Actions = actions });
-    }
-
-    /// <summary>Cards too close to call: asked by their titles, numbered so "2" or words from a title answer it.</summary>
-    private void OfferChoices(Turn turn, IReadOnlyList<SearchHit> close)
-    {
-        var language = turn.Language;
-        var catalogue = search.Catalogue;
-        var titles = close.Select(r => catalogue.Find(r.Id)?.Title.Best(language) ?? r.Title).ToList();
-        // Close cards of one unit are siblings of one family (the car, the licence): the question says they differ.
-        var siblings = close.Select(r => r.UnitCode).Distinct().Count() == 1;
-        var lead = Phrases.Get(siblings ? "which_of_these" : "did_you_mean", language);
-        var text = lead + "\n\n" + string.Join("\n", titles.Select((t, i) => $"{i + 1}. {t}"));
-        var actions = titles.Select(ImBack).Concat(Actions(language).Actions).ToList();
-        turn.Notes.Offered(close.Select(r => r.Id).ToList(), siblings ? TurnKinds.Clarify : TurnKinds.Choices);
-        turn.State = turn.State with { Choices = close.Select(r => r.Id).ToList(), Misunderstandings = 0 };
-        turn.Say(text, new SuggestedActions { Actions = actions });
-    }
-
-    /// <summary>
-    /// A card answer: on channels that render Adaptive Cards, a short lead (what and where today) and
-    /// the card; elsewhere the whole answer as plain text.
-    /// </summary>
-    private void AnswerCard(Turn turn, string id)
-    {
-        var catalogue = search.Catalogue;
-        if (catalogue.Find(id) is not { } card)
-        {
-            Misunderstood(turn);
-            return;
-        }
-
-        var language = turn.Language;
-        turn.Notes.Answered(card.Id, card.Redirect is null ? TurnKinds.Card : TurnKinds.OtherOffice);
-        var (text, adaptiveCard) = answers.Get(card, catalogue, language, OfficeNow(), turn.Rich);
-        var message = Message(text, language, CardActions(card, language));
-        if (adaptiveCard is not null)
-        {
-            message.Attachments = [adaptiveCard];
-        }
-
-        turn.Send([message]);
-        turn.State = turn.State with { CardId = id, Choices = null, Misunderstandings = 0 };
-    }
-
     private static void AnswerSmallTalk(Turn turn, string kind)
     {
         var language = turn.Language;
@@ -491,10 +362,10 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
                 turn.Send((question, asked));
                 return;
             case TurnKinds.Greeting:
-                turn.Say(Phrases.Get("welcome", language), Actions(language));
+                turn.Say(Phrases.Get("welcome", language), Replies.Actions(language));
                 return;
             default:
-                turn.Say(Phrases.Get(kind, language), Actions(language));
+                turn.Say(Phrases.Get(kind, language), Replies.Actions(language));
                 return;
         }
     }
@@ -537,7 +408,7 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         }
 
         turn.State = turn.State with { Misunderstandings = count };
-        turn.Say(text, Actions(turn.Language));
+        turn.Say(text, Replies.Actions(turn.Language));
     }
 
     /// <summary>"I don't know", where the information desk is and its phone, and that a person can help.</summary>
@@ -560,33 +431,4 @@ public sealed class AssistantBot(MessageInterpreter interpreter, CardSearchServi
         locale is { Length: >= 2 } && Languages.TryParse(locale[..2], out var language) ? language : null;
 
     private static bool SameScript(Language a, Language b) => (a is Language.Uk or Language.Ru) == (b is Language.Uk or Language.Ru);
-
-    internal static CardAction ImBack(string title) => new() { Type = "imBack", Title = title, Value = JsonSerializer.SerializeToElement(title) };
-
-    /// <summary>What a person may want next after a card: details, the list to keep, booking (when the unit books visits), another question, a person.</summary>
-    private static SuggestedActions CardActions(ServiceCard card, Language language) =>
-        StandardActions(card.Redirect is not null ? AnotherOrPersonKeys : card.BookingQueue is null ? CardKeys : BookableCardKeys, language);
-
-    internal static SuggestedActions Actions(Language language) => StandardActions(AnotherOrPersonKeys, language);
-
-    private static readonly string[] AnotherOrPersonKeys = ["another", "talk_to_person"];
-    private static readonly string[] CardKeys = ["details", "checklist", "another", "talk_to_person"];
-    private static readonly string[] BookableCardKeys = ["details", "checklist", "book_visit", "another", "talk_to_person"];
-
-    // The same few button rows follow most answers: made once per language and shared (a reply's
-    // actions are never changed after it is made).
-    private static readonly ConcurrentDictionary<(string[] Keys, Language Language), SuggestedActions> ActionRows = new();
-
-    private static SuggestedActions StandardActions(string[] keys, Language language) =>
-        ActionRows.GetOrAdd((keys, language), static row => new SuggestedActions { Actions = row.Keys.Select(key => ImBack(Phrases.Get(key, row.Language))).ToList() });
-
-    internal static Activity Message(string text, Language language, SuggestedActions? actions = null) => new()
-    {
-        Type = ActivityTypes.Message,
-        Text = text,
-        TextFormat = "markdown",
-        Locale = language.Code(),
-        InputHint = "acceptingInput",
-        SuggestedActions = actions,
-    };
 }

@@ -50,5 +50,5 @@ public sealed class Turn(Activity incoming, string conversationKey, DialogState 
         State = answer.State;
     }
 
-    public void Say(string text, SuggestedActions? actions = null) => replies.Add(AssistantBot.Message(text, Language, actions));
+    public void Say(string text, SuggestedActions? actions = null) => replies.Add(Conversation.Replies.Message(text, Language, actions));
 }

@@ -144,9 +144,9 @@ public sealed class HandoffQueues(IServiceScopeFactory scopes, ClerkPresence pre
             if (await PlaceAsync(handoff.Id, cancellationToken) is { } place)
             {
                 var language = Languages.TryParse(handoff.Language, out var parsed) ? parsed : Language.Pl;
-                var actions = new SuggestedActions { Actions = [AssistantBot.ImBack(HandoffPhrases.Get("leave_queue", language))] };
+                var actions = new SuggestedActions { Actions = [Replies.ImBack(HandoffPhrases.Get("leave_queue", language))] };
                 await delivery.Value.SendAsync(handoff.ConversationId, handoff.Channel,
-                    [AssistantBot.Message(HandoffPhrases.Place(place, language), language, actions)], null, cancellationToken);
+                    [Replies.Message(HandoffPhrases.Place(place, language), language, actions)], null, cancellationToken);
             }
         }
     }

@@ -220,14 +220,14 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
     private static string Shorten(string text) => text.Length <= 300 ? text.Trim() : text[^300..].Trim();
 
     public (IReadOnlyList<Activity>, DialogState) Stop(DialogState state) =>
-        ([AssistantBot.Message(BookingPhrases.Get("stopped", state.Language), state.Language, AssistantBot.Actions(state.Language))], state with { Booking = null });
+        ([Replies.Message(BookingPhrases.Get("stopped", state.Language), state.Language, Replies.Actions(state.Language))], state with { Booking = null });
 
     private (IReadOnlyList<Activity>, DialogState) AskService(BookingDialog dialog, DialogState state)
     {
         var language = state.Language;
         var titles = search.Catalogue.Booking.Queues.Select(q => q.Title.Best(language)).ToList();
         var text = BookingPhrases.Get("which_service", language) + "\n\n" + string.Join("\n", titles.Select((t, i) => $"{i + 1}. {t}"));
-        var actions = titles.Select(AssistantBot.ImBack).Append(AssistantBot.ImBack(BookingPhrases.Get("stop", language))).ToList();
+        var actions = titles.Select(Replies.ImBack).Append(Replies.ImBack(BookingPhrases.Get("stop", language))).ToList();
         return Say(text, state with { Booking = dialog with { Step = BookingSteps.Service } }, new SuggestedActions { Actions = actions });
     }
 
@@ -259,7 +259,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
             if (fitting.Count == 0)
             {
                 var phone = search.Catalogue.Office.FindUnit(service.Unit)?.Phone ?? search.Catalogue.Office.Phone;
-                return ([AssistantBot.Message(string.Format(CultureInfo.InvariantCulture, BookingPhrases.Get("no_slots", language), phone), language, AssistantBot.Actions(language))],
+                return ([Replies.Message(string.Format(CultureInfo.InvariantCulture, BookingPhrases.Get("no_slots", language), phone), language, Replies.Actions(language))],
                     state with { Booking = null });
             }
 
@@ -345,7 +345,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
 
         if (visit.Status != AppointmentStatus.Booked || visit.StartsAt <= clock.GetUtcNow().UtcDateTime)
         {
-            return ([AssistantBot.Message(BookingPhrases.Get("visit_over", language), language, AssistantBot.Actions(language))], state with { Booking = null });
+            return ([Replies.Message(BookingPhrases.Get("visit_over", language), language, Replies.Actions(language))], state with { Booking = null });
         }
 
         var service = book.Service(visit.QueueId);
@@ -371,7 +371,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
         var text = result.Succeeded
             ? string.Format(CultureInfo.InvariantCulture, BookingPhrases.Get("cancelled", language), dialog.Code, BookingPhrases.Get(dialog.Email is null ? "by_sms" : "by_email", language))
             : BookingPhrases.Get("visit_over", language);
-        return ([AssistantBot.Message(text, language, AssistantBot.Actions(language))], state with { Booking = null });
+        return ([Replies.Message(text, language, Replies.Actions(language))], state with { Booking = null });
     }
 
     private async Task<(IReadOnlyList<Activity>, DialogState)> MoveAsync(BookingDialog dialog, DialogState state, Activity incoming, CancellationToken cancellationToken)
@@ -387,7 +387,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
 
         if (!result.Succeeded)
         {
-            return ([AssistantBot.Message(BookingPhrases.Get("visit_over", language), language, AssistantBot.Actions(language))], state with { Booking = null });
+            return ([Replies.Message(BookingPhrases.Get("visit_over", language), language, Replies.Actions(language))], state with { Booking = null });
         }
 
         var visit = result.Visit!;
@@ -400,7 +400,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
     /// <summary>The final message, with the calendar file as an attachment where a link can be given.</summary>
     private (IReadOnlyList<Activity>, DialogState) Done(string text, AppointmentRecord visit, DialogState state, Activity incoming)
     {
-        var message = AssistantBot.Message(text, state.Language, AssistantBot.Actions(state.Language));
+        var message = Replies.Message(text, state.Language, Replies.Actions(state.Language));
         if (LinkBase(incoming) is { } linkBase)
         {
             message.Attachments =
@@ -432,7 +432,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
         {
             var service = dialog.Service is { } id ? search.Catalogue.BookableFor(id) : null;
             var phone = (service is null ? null : search.Catalogue.Office.FindUnit(service.Unit)?.Phone) ?? search.Catalogue.Office.Phone;
-            return ([AssistantBot.Message(string.Format(CultureInfo.InvariantCulture, BookingPhrases.Get("give_up", state.Language), phone), state.Language, AssistantBot.Actions(state.Language))],
+            return ([Replies.Message(string.Format(CultureInfo.InvariantCulture, BookingPhrases.Get("give_up", state.Language), phone), state.Language, Replies.Actions(state.Language))],
                 state with { Booking = null });
         }
 
@@ -441,16 +441,16 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
     }
 
     private static (IReadOnlyList<Activity>, DialogState) Say(string text, DialogState state, SuggestedActions actions) =>
-        ([AssistantBot.Message(text, state.Language, actions)], state);
+        ([Replies.Message(text, state.Language, actions)], state);
 
     private static SuggestedActions Buttons(Language language, params string[] keys) =>
-        new() { Actions = keys.Select(k => AssistantBot.ImBack(BookingPhrases.Get(k, language))).ToList() };
+        new() { Actions = keys.Select(k => Replies.ImBack(BookingPhrases.Get(k, language))).ToList() };
 
     private static SuggestedActions OfferButtons(IReadOnlyList<DateTimeOffset> offered, Language language) => new()
     {
-        Actions = offered.Select(s => AssistantBot.ImBack(SlotWish.Label(s, language)))
-            .Append(AssistantBot.ImBack(BookingPhrases.Get("another_day", language)))
-            .Append(AssistantBot.ImBack(BookingPhrases.Get("stop", language)))
+        Actions = offered.Select(s => Replies.ImBack(SlotWish.Label(s, language)))
+            .Append(Replies.ImBack(BookingPhrases.Get("another_day", language)))
+            .Append(Replies.ImBack(BookingPhrases.Get("stop", language)))
             .ToList(),
     };
 

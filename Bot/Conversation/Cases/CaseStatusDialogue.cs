@@ -99,7 +99,7 @@ public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, Card
                     var reply = watching
                         ? string.Format(CultureInfo.InvariantCulture, CasePhrases.Get("watching", language), dialog.Number, contact.Phone is { } p ? ContactDetails.Readable(p) : contact.Email)
                         : CasePhrases.Get("already_ready", language);
-                    return ([AssistantBot.Message(reply, language, AssistantBot.Actions(language))], state with { Case = null });
+                    return ([Replies.Message(reply, language, Replies.Actions(language))], state with { Case = null });
                 }
         }
 
@@ -113,7 +113,7 @@ public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, Card
         if (failures.RetryAfter(keys) is { } wait)
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
-            return ([AssistantBot.Message(string.Format(CultureInfo.InvariantCulture, CasePhrases.Get("blocked", language), minutes, search.Catalogue.Office.Phone), language, AssistantBot.Actions(language))],
+            return ([Replies.Message(string.Format(CultureInfo.InvariantCulture, CasePhrases.Get("blocked", language), minutes, search.Catalogue.Office.Phone), language, Replies.Actions(language))],
                 state with { Case = null });
         }
 
@@ -140,8 +140,8 @@ public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, Card
         var keysOffered = view.ReadyForPickup
             ? (search.Catalogue.BookableFor(view.Service) is not null ? [Phrases.Get("book_visit", language)] : [])
             : view.Status == CaseStatus.Closed ? [] : new[] { CasePhrases.Get("notify_me", language) };
-        var actions = keysOffered.Select(AssistantBot.ImBack).Concat(AssistantBot.Actions(language).Actions).ToList();
-        return ([AssistantBot.Message(text, language, new SuggestedActions { Actions = actions })],
+        var actions = keysOffered.Select(Replies.ImBack).Concat(Replies.Actions(language).Actions).ToList();
+        return ([Replies.Message(text, language, new SuggestedActions { Actions = actions })],
             state with { Case = new CaseDialog(CaseSteps.Shown, view.CaseNumber), CardId = search.Catalogue.Find(view.Service) is null ? state.CardId : view.Service, Misunderstandings = 0 });
     }
 
@@ -149,14 +149,14 @@ public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, Card
     {
         if (dialog.Retries + 1 >= MaxRetries)
         {
-            return ([AssistantBot.Message(Phrases.Get("offer_person", state.Language), state.Language, AssistantBot.Actions(state.Language))], state with { Case = null });
+            return ([Replies.Message(Phrases.Get("offer_person", state.Language), state.Language, Replies.Actions(state.Language))], state with { Case = null });
         }
 
         return Say(CasePhrases.Get(phrase, state.Language), state with { Case = dialog with { Retries = dialog.Retries + 1 } });
     }
 
     private static (IReadOnlyList<Activity>, DialogState) Say(string text, DialogState state) =>
-        ([AssistantBot.Message(text, state.Language, new SuggestedActions { Actions = [AssistantBot.ImBack(Phrases.Get("talk_to_person", state.Language))] })], state);
+        ([Replies.Message(text, state.Language, new SuggestedActions { Actions = [Replies.ImBack(Phrases.Get("talk_to_person", state.Language))] })], state);
 
     /// <summary>The code in a message: a run of 6 to 16 letters and digits with a digit in it, other than the case number.</summary>
     private static string? CodeIn(string text, string number)

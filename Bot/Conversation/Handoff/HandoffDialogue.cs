@@ -33,8 +33,8 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
         var language = state.Language;
         var unit = (state.CardId is { } id ? search.Catalogue.Find(id)?.Unit : null) ?? queue.InformationDesk;
         var text = HandoffPhrases.Format("consent", language, UnitName(unit, language), Phone(unit));
-        var actions = new SuggestedActions { Actions = [AssistantBot.ImBack(HandoffPhrases.Get("yes_connect", language)), AssistantBot.ImBack(HandoffPhrases.Get("no_thanks", language))] };
-        return ([AssistantBot.Message(lead is null ? text : $"{lead}\n\n{text}", language, actions)],
+        var actions = new SuggestedActions { Actions = [Replies.ImBack(HandoffPhrases.Get("yes_connect", language)), Replies.ImBack(HandoffPhrases.Get("no_thanks", language))] };
+        return ([Replies.Message(lead is null ? text : $"{lead}\n\n{text}", language, actions)],
             state with { Handoff = new HandoffDialog(HandoffSteps.Consent, reason, unit), Misunderstandings = 0, Booking = null, Case = null });
     }
 
@@ -182,14 +182,14 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
             turn.State = turn.State with { Handoff = dialog with { Step = HandoffSteps.CallbackConfirm } };
             turn.Notes.Note("callback_confirm");
             turn.Say(HandoffPhrases.Format("callback_confirm", language, Readable(dialog.Contact), dialog.PreferredTime, dialog.Topic),
-                new SuggestedActions { Actions = [AssistantBot.ImBack(HandoffPhrases.Get("yes_save", language)), AssistantBot.ImBack(HandoffPhrases.Get("change_details", language)), AssistantBot.ImBack(HandoffPhrases.Get("no_thanks", language))] });
+                new SuggestedActions { Actions = [Replies.ImBack(HandoffPhrases.Get("yes_save", language)), Replies.ImBack(HandoffPhrases.Get("change_details", language)), Replies.ImBack(HandoffPhrases.Get("no_thanks", language))] });
         }
     }
 
     private static void Leave(Turn turn, string text, params Activity[] events)
     {
         turn.State = turn.State with { Handoff = null };
-        turn.Send([AssistantBot.Message(text, turn.Language, AssistantBot.Actions(turn.Language)), .. events]);
+        turn.Send([Replies.Message(text, turn.Language, Replies.Actions(turn.Language)), .. events]);
     }
 
     // The matter of a callback: the card under discussion, in the person's language.
@@ -205,13 +205,13 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
         if (route.Unit is not { } unit)
         {
             var ask = HandoffPhrases.Get(route.OfficeClosed ? "callback_closed" : "callback_busy", language);
-            return ([AssistantBot.Message(ask, language, NoThanks(language))], state with { Handoff = dialog with { Step = HandoffSteps.CallbackContact, Topic = Topic(state) } });
+            return ([Replies.Message(ask, language, NoThanks(language))], state with { Handoff = dialog with { Step = HandoffSteps.CallbackContact, Topic = Topic(state) } });
         }
 
         var handoff = await queue.EnqueueAsync(conversationKey, channel, unit, state.CardId, language.Code(), dialog.Reason, cancellationToken);
         var place = await queue.PlaceAsync(handoff.Id, cancellationToken);
         var text = HandoffPhrases.Format("queued", language, UnitName(unit, language), place is null ? "" : HandoffPhrases.Place(place, language));
-        return ([AssistantBot.Message(text, language, LeaveAction(language, "leave_queue")), HandoffEvents.Initiation(handoff.Id, unit, state.CardId, language.Code(), dialog.Reason)],
+        return ([Replies.Message(text, language, LeaveAction(language, "leave_queue")), HandoffEvents.Initiation(handoff.Id, unit, state.CardId, language.Code(), dialog.Reason)],
             state with { Handoff = dialog with { Step = HandoffSteps.Waiting, Unit = unit, HandoffId = handoff.Id } });
     }
 
@@ -240,13 +240,13 @@ public sealed partial class HandoffDialogue(HandoffQueues queue, CardSearchServi
 
     private static string Shorten(string text, int length) => text.Length <= length ? text : text[..length];
 
-    private static SuggestedActions LeaveAction(Language language, string key) => new() { Actions = [AssistantBot.ImBack(HandoffPhrases.Get(key, language))] };
+    private static SuggestedActions LeaveAction(Language language, string key) => new() { Actions = [Replies.ImBack(HandoffPhrases.Get(key, language))] };
 
     private static SuggestedActions NoThanks(Language language) => LeaveAction(language, "no_thanks");
 
     private static SuggestedActions WhenActions(Language language) => new()
     {
-        Actions = WhenKeys.Select(key => AssistantBot.ImBack(HandoffPhrases.Get(key, language))).ToList(),
+        Actions = WhenKeys.Select(key => Replies.ImBack(HandoffPhrases.Get(key, language))).ToList(),
     };
 
     [GeneratedRegex(@"wyjd[źz]|opu[śs][ćc]|zako[ńn]cz|leave the queue|end (the )?chat|вийти|выйти|завершит", RegexOptions.IgnoreCase)]

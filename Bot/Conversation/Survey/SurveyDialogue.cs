@@ -28,8 +28,8 @@ public sealed partial class SurveyDialogue(AnalyticsLog analytics) : IDialogue
         }
 
         var language = state.Language;
-        var actions = new SuggestedActions { Actions = Ratings.Select(AssistantBot.ImBack).ToList() };
-        return ([AssistantBot.Message(SurveyPhrases.Get("question", language), language, actions)], state with { SurveyAsked = true, SurveyStep = Rating });
+        var actions = new SuggestedActions { Actions = Ratings.Select(Replies.ImBack).ToList() };
+        return ([Replies.Message(SurveyPhrases.Get("question", language), language, actions)], state with { SurveyAsked = true, SurveyStep = Rating });
     }
 
     public bool IsActive(Turn turn) => turn.State.SurveyStep is not null;
@@ -56,14 +56,14 @@ public sealed partial class SurveyDialogue(AnalyticsLog analytics) : IDialogue
         {
             case Rating when RatingOf(text) is { } rating:
                 analytics.Record(AnalyticsKinds.Rating, channel, code, conversationId, value: rating);
-                return ([AssistantBot.Message(SurveyPhrases.Get("comment", language), language,
-                    new SuggestedActions { Actions = [AssistantBot.ImBack(SurveyPhrases.Get("skip", language))] })], state with { SurveyStep = Comment, SurveyRating = rating });
+                return ([Replies.Message(SurveyPhrases.Get("comment", language), language,
+                    new SuggestedActions { Actions = [Replies.ImBack(SurveyPhrases.Get("skip", language))] })], state with { SurveyStep = Comment, SurveyRating = rating });
             case Comment when SurveyPhrases.Is(text, "skip"):
-                return ([AssistantBot.Message(SurveyPhrases.Get("thanks", language), language)], state with { SurveyStep = null, SurveyRating = null });
+                return ([Replies.Message(SurveyPhrases.Get("thanks", language), language)], state with { SurveyStep = null, SurveyRating = null });
             case Comment:
                 analytics.Record(AnalyticsKinds.Comment, channel, code, conversationId, value: state.SurveyRating,
                     text: text.Length <= MaxCommentLength ? text : text[..MaxCommentLength]);
-                return ([AssistantBot.Message(SurveyPhrases.Get("thanks", language), language)], state with { SurveyStep = null, SurveyRating = null });
+                return ([Replies.Message(SurveyPhrases.Get("thanks", language), language)], state with { SurveyStep = null, SurveyRating = null });
             default:
                 return null;
         }
