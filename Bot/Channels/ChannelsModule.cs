@@ -42,6 +42,10 @@ public static class ChannelsModule
         services.AddSingleton<IDialogue>(provider => provider.GetRequiredService<Conversation.Cases.CaseStatusDialogue>());
         services.AddHostedService<Conversation.Survey.IdleSurvey>();
         services.AddSingleton<ConversationDelivery>();
+        // Conversations reached outside a turn, by the adapter of the channel they live on (voice calls cannot be).
+        services.AddSingleton<IChannelAdapter>(provider => provider.GetRequiredService<DirectLineTurns>());
+        services.AddSingleton<IChannelAdapter>(provider => provider.GetRequiredService<MessengerTurns>());
+        services.AddSingleton<IChannelAdapter>(provider => provider.GetRequiredService<BotConnectorTurns>());
         // Lazy for the handoff queues: delivery reaches the turn pipeline, whose dialogues reach the queues.
         services.AddSingleton(provider => new Lazy<ConversationDelivery>(provider.GetRequiredService<ConversationDelivery>));
         services.AddSingleton<ConversationStore>();

@@ -10,7 +10,7 @@ namespace Asystent.Bot.Channels.BotConnector;
 /// Runs Bot Connector turns after the request has been acknowledged: records the activity (masked),
 /// lets the assistant answer and posts the replies to the channel.
 /// </summary>
-public sealed class BotConnectorTurns(TurnRunner turns, ConversationStore store, ConnectorClient connector, ILogger<BotConnectorTurns> logger)
+public sealed class BotConnectorTurns(TurnRunner turns, ConversationStore store, ConnectorClient connector, ILogger<BotConnectorTurns> logger) : IChannelAdapter
 {
     // The last activity of each conversation: where to send messages outside a turn (a clerk's reply).
     // In memory only: after a restart, a conversation is reachable again from its next message.
@@ -39,6 +39,12 @@ public sealed class BotConnectorTurns(TurnRunner turns, ConversationStore store,
             await SendAsync(key, incoming, replies, incoming.Id, cancellationToken);
         }, cancellationToken);
     }
+
+    /// <summary>The Bot Connector's channels (Teams, Slack…): the conversations this process has a reference for.</summary>
+    public bool Owns(ConversationReference reference) => references.ContainsKey(reference.ConversationKey);
+
+    public Task<bool> ContinueConversationAsync(ConversationReference reference, IReadOnlyList<Activity> activities, ChannelAccount? sender, CancellationToken cancellationToken) =>
+        SendAsync(reference.ConversationKey, activities, cancellationToken);
 
     /// <summary>Sends activities to a conversation outside a turn (no reply-to); false when it is not known here.</summary>
     public async Task<bool> SendAsync(string key, IReadOnlyList<Activity> activities, CancellationToken cancellationToken)

@@ -8,9 +8,30 @@ namespace Asystent.Bot.Channels.DirectLine;
 /// Hands each posted activity to the turn pipeline after it has been echoed, and appends the replies
 /// (replyToId = the echoed activity, so Web Chat shows them at once).
 /// </summary>
-public sealed class DirectLineTurns(TurnRunner turns, IOptions<DirectLineOptions> options, TimeProvider clock)
+public sealed class DirectLineTurns(TurnRunner turns, DirectLineConversations conversations, IOptions<DirectLineOptions> options, TimeProvider clock) : IChannelAdapter
 {
     public static readonly ChannelAccount BotAccount = new() { Id = "asystent", Name = "Asystent", Role = "bot" };
+
+    /// <summary>Whatever channelId the client declared (Web Chat says "webchat"), a Direct Line key is a bare conversation id.</summary>
+    public bool Owns(ConversationReference reference) => ConversationDelivery.IsDirectLine(reference.ConversationKey);
+
+    /// <summary>Appends to the conversation's stream, when it is still open here.</summary>
+    public Task<bool> ContinueConversationAsync(ConversationReference reference, IReadOnlyList<Activity> activities, ChannelAccount? sender, CancellationToken cancellationToken)
+    {
+        if (conversations.Find(reference.ConversationKey) is not { } conversation)
+        {
+            return Task.FromResult(false);
+        }
+
+        foreach (var activity in activities)
+        {
+            activity.From = sender ?? BotAccount;
+            activity.Recipient = conversation.UserId is { } user ? new ChannelAccount { Id = user, Role = "user" } : null;
+            conversation.Append(activity);
+        }
+
+        return Task.FromResult(true);
+    }
 
     public async Task RunAsync(DirectLineConversation conversation, Activity incoming, CancellationToken cancellationToken)
     {

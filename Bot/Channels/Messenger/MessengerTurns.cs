@@ -10,6 +10,7 @@ namespace Asystent.Bot.Channels.Messenger;
 /// mid) is answered once.
 /// </summary>
 public sealed class MessengerTurns(TurnRunner turns, ConversationStore store, SendApiClient sendApi, MessengerWindow window, TimeProvider clock, ILogger<MessengerTurns> logger)
+    : IChannelAdapter
 {
     public const string ChannelId = "messenger";
 
@@ -72,6 +73,12 @@ public sealed class MessengerTurns(TurnRunner turns, ConversationStore store, Se
             await SendAsync(psid, key, replies, incoming.Id, new MessengerSendMode("RESPONSE"), cancellationToken);
         }, cancellationToken);
     }
+
+    public bool Owns(ConversationReference reference) => reference.Channel == ChannelId;
+
+    /// <summary>A clerk's words go as a human agent's (allowed for longer); the assistant's as an update.</summary>
+    public Task<bool> ContinueConversationAsync(ConversationReference reference, IReadOnlyList<Activity> activities, ChannelAccount? sender, CancellationToken cancellationToken) =>
+        SendAsync(reference.ConversationKey, activities, sender is null ? MessengerSendKind.Update : MessengerSendKind.HumanAgent, cancellationToken);
 
     /// <summary>
     /// Sends messages to a Messenger user outside a turn (a clerk's reply, a queue update), recorded in
