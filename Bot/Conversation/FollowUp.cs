@@ -22,6 +22,8 @@ internal enum CardAspect
 /// <summary>Recognises follow-ups ("ile to kosztuje?", "gdzie to jest?") and requests to switch language.</summary>
 internal static partial class FollowUp
 {
+    private const int MinNamingLetters = 4;
+
     public static CardAspect Aspect(string text)
     {
         var folded = TextFolding.Fold(text);
@@ -75,7 +77,9 @@ internal static partial class FollowUp
             }
         }
 
-        return new string(folded.Where((_, i) => !asked[i]).ToArray()).Trim();
+        // Short words left over ("a", "się", "da") name no matter; "paszport", "dowodu" do.
+        var rest = new string(folded.Where((_, i) => !asked[i]).ToArray());
+        return string.Join(' ', rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Count(char.IsLetterOrDigit) >= MinNamingLetters));
     }
 
     /// <summary>The turn kind a follow-up is noted as ("fees", "place", …).</summary>
