@@ -325,8 +325,13 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
                 turn.State = turn.State with { Misunderstandings = 0 };
                 turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken));
                 return true;
-            case IntentNames.BookAppointment when Current(turn) is { } discussed && catalogue.BookableFor(discussed.Id) is null
-                && (service == discussed.Id || FollowUp.Refers(text) || text.Split(' ').Length <= FollowUpWords || !NamesMatter(FollowUp.WithoutBookingWords(text), language)):
+            case IntentNames.BookAppointment when Current(turn) is { } discussed && AboutDiscussed(text, language, service, discussed):
+                if (catalogue.BookableFor(discussed.Id) is not null && booking.CanBook)
+                {
+                    await StartBookingAsync(turn, text, discussed.Id);
+                    return true;
+                }
+
                 // The matter under discussion is booked elsewhere or by phone: say how, instead of starting a booking here.
                 turn.Notes.Answered(discussed.Id, "booking_info");
                 turn.Say(discussed.Redirect is null ? CardAnswer.Booking(discussed, catalogue, language) : CardAnswer.Write(discussed, catalogue, language, OfficeNow()), Replies.CardActions(discussed, language));
@@ -421,6 +426,16 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
     }
 
     private ServiceCard? Current(Turn turn) => turn.State.CardId is { } id ? search.Catalogue.Find(id) : null;
+
+    /// <summary>
+    /// Whether a booking request is about the matter under discussion: it names that card, points back
+    /// at it ("tam", "that"), is short ("a można się umówić?"), says only when ("po 16, pracuję do 15"),
+    /// or names no other matter once its booking words are set aside.
+    /// </summary>
+    private bool AboutDiscussed(string text, Language language, string? service, ServiceCard discussed) =>
+        service == discussed.Id || FollowUp.Refers(text) || text.Split(' ').Length <= FollowUpWords
+        || service is null && !SlotWish.Read(text, DateOnly.FromDateTime(OfficeNow().DateTime)).IsEmpty
+        || !NamesMatter(FollowUp.WithoutBookingWords(text), language);
 
     private static bool ConversationalIntent(string intent) =>
         intent is IntentNames.Greeting or IntentNames.Thanks or IntentNames.Goodbye or IntentNames.Help or IntentNames.OutOfScope;
