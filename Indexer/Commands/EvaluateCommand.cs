@@ -31,7 +31,7 @@ internal static class EvaluateCommand
         var intentsOnly = args.Contains("--intents");
         if (!intentsOnly)
         {
-            RunSearch(services, set ?? "own", args.Contains("--misses"), args.Contains("--calibrate"), args.Contains("--heldout"), args.Contains("--cross-validate"), output);
+            RunSearch(services, set ?? "own", args.Contains("--misses"), args.Contains("--calibrate"), args.Contains("--heldout"), args.Contains("--cross-validate"), args.Contains("--no-sweep"), output);
         }
 
         if (!searchOnly)
@@ -95,13 +95,27 @@ internal static class EvaluateCommand
     /// The development questions searched with a classifier that never saw them (5 folds), for each
     /// weight of the classifier against BM25; weight 0 is BM25 alone.
     /// </summary>
-    private static void CrossValidate(KnowledgeBaseOptions options, EvaluationPart development, bool calibrate, TextWriter output)
+    private static void CrossValidate(KnowledgeBaseOptions options, EvaluationPart development, bool calibrate, bool showMisses, bool sweep, TextWriter output)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var runs = CrossValidatedSearch.Run(options, development.Queries, [0f, 0.2f, 0.35f, 0.5f, 0.65f, 0.8f, 1f]);
+        var runs = CrossValidatedSearch.Run(options, development.Queries, sweep ? [0f, 0.2f, 0.35f, 0.5f, 0.65f, 0.8f, 1f] : [CardClassifier.Weight]);
+        var chosen = runs.First(r => Math.Abs(r.Weight - CardClassifier.Weight) < 1e-6).Report;
         if (calibrate)
         {
-            Calibrate(runs.First(r => Math.Abs(r.Weight - CardClassifier.Weight) < 1e-6).Report, output);
+            Calibrate(chosen, output);
+        }
+
+        // The cross-validated misses are the fair list to study: the classifier never saw these questions.
+        if (showMisses)
+        {
+            PrintMisses(chosen, "cross-validated ", output);
+        }
+
+        // For studying the answerable judgement offline: one line per question with what it saw.
+        if (Environment.GetEnvironmentVariable("ASYSTENT_FEATURES") is { Length: > 0 } featuresPath)
+        {
+            File.WriteAllLines(featuresPath, chosen.AllQueries.Select(q => string.Join('\t',
+                q.Query.Line, q.Query.Unanswerable ? 0 : 1, q.Rank ?? 0, q.TopScore, q.Coverage, q.ContentWords, q.Probability ?? 0, q.NoCardProbability ?? 0, string.Join(",", q.Query.Tags))));
         }
 
         output.WriteLine($"Cross-validated ({CrossValidatedSearch.Folds} folds, {watch.Elapsed.TotalSeconds:F0} s): development part, classifier weight against BM25");
@@ -119,7 +133,7 @@ internal static class EvaluateCommand
         output.WriteLine();
     }
 
-    private static void RunSearch(IServiceProvider services, string set, bool showMisses, bool calibrate, bool includeHeldOut, bool crossValidate, TextWriter output)
+    private static void RunSearch(IServiceProvider services, string set, bool showMisses, bool calibrate, bool includeHeldOut, bool crossValidate, bool noSweep, TextWriter output)
     {
         var options = services.GetRequiredService<KnowledgeBaseOptions>();
         var parts = EvaluationSet.LoadNamed(options.EvaluationPath, set);
@@ -127,7 +141,7 @@ internal static class EvaluateCommand
         var search = services.GetRequiredService<CardSearchService>();
         if (crossValidate && parts.FirstOrDefault(p => p.Name == "development") is { } development)
         {
-            CrossValidate(options, development, calibrate, output);
+            CrossValidate(options, development, calibrate, showMisses, !noSweep, output);
         }
 
         if (parts.Count == 0)
@@ -158,19 +172,24 @@ internal static class EvaluateCommand
             // The held-out part is for the final figure only: listing its misses would invite tuning on it.
             if (showMisses && part.Name != "held-out")
             {
-                foreach (var miss in report.Queries.Where(q => q.Rank != 1))
-                {
-                    output.WriteLine($"line {miss.Query.Line}: rank {miss.Rank?.ToString() ?? "-"} \"{miss.Query.Query}\" expected {string.Join(",", miss.Query.Expected)} got {string.Join(",", miss.TopIds.Take(3))}");
-                }
-
-                foreach (var wrong in report.Queries.Where(q => !q.Answerable).Concat(report.Unanswerable.Where(q => q.Answerable)))
-                {
-                    output.WriteLine($"line {wrong.Query.Line}: answerable {wrong.Answerable} (score {wrong.TopScore:F1}, coverage {wrong.Coverage:F2} of {wrong.ContentWords}) \"{wrong.Query.Query}\"");
-                }
-
-                output.WriteLine();
+                PrintMisses(report, "", output);
             }
         }
+    }
+
+    private static void PrintMisses(SearchEvaluationReport report, string prefix, TextWriter output)
+    {
+        foreach (var miss in report.Queries.Where(q => q.Rank != 1))
+        {
+            output.WriteLine($"{prefix}line {miss.Query.Line}: rank {miss.Rank?.ToString() ?? "-"} [{string.Join(",", miss.Query.Tags)}] \"{miss.Query.Query}\" expected {string.Join(",", miss.Query.Expected)} got {string.Join(",", miss.TopIds.Take(3))}");
+        }
+
+        foreach (var wrong in report.Queries.Where(q => !q.Answerable).Concat(report.Unanswerable.Where(q => q.Answerable)))
+        {
+            output.WriteLine($"{prefix}line {wrong.Query.Line}: answerable {wrong.Answerable} (score {wrong.TopScore:F1}, coverage {wrong.Coverage:F2} of {wrong.ContentWords}, p {wrong.Probability:F2}, no card {wrong.NoCardProbability:F2}) \"{wrong.Query.Query}\" got {(wrong.TopIds.Count > 0 ? wrong.TopIds[0] : "-")}");
+        }
+
+        output.WriteLine();
     }
 
     private static string Row(string tag, RankingMetrics a, RankingMetrics b) =>
