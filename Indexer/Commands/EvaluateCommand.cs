@@ -115,7 +115,7 @@ internal static class EvaluateCommand
         if (Environment.GetEnvironmentVariable("ASYSTENT_FEATURES") is { Length: > 0 } featuresPath)
         {
             File.WriteAllLines(featuresPath, chosen.AllQueries.Select(q => string.Join('\t',
-                q.Query.Line, q.Query.Unanswerable ? 0 : 1, q.Rank ?? 0, q.TopScore, q.Coverage, q.ContentWords, q.Probability ?? 0, q.NoCardProbability ?? 0, string.Join(",", q.Query.Tags))));
+                q.Query.Line, q.Query.Unanswerable ? 0 : 1, q.Rank ?? 0, q.TopScore, q.Coverage, q.ContentWords, q.Probability ?? 0, q.NoCardProbability ?? 0, q.KnownWords, string.Join(",", q.Query.Tags))));
         }
 
         output.WriteLine($"Cross-validated ({CrossValidatedSearch.Folds} folds, {watch.Elapsed.TotalSeconds:F0} s): development part, classifier weight against BM25");

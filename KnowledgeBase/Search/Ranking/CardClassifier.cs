@@ -177,7 +177,8 @@ public sealed class CardClassifier
                 FeatureColumnName = "Features",
                 NumberOfThreads = 1,
                 MaximumNumberOfIterations = 20,
-                L2Regularization = 1e-4f,
+                // Cross-validated on the development questions: 1e-4 → 75.1 %, 1e-5 → 78.0 %, 1e-6 → 77.4 % top-1.
+                L2Regularization = 1e-5f,
             }));
 
     private sealed class CardInput
