@@ -72,19 +72,20 @@ internal static class EvaluateCommand
     /// </summary>
     private static void Calibrate(SearchEvaluationReport report, TextWriter output)
     {
+        // The evidence ln(p + 0.001) − a·no-card + b·known share, for each pair of weights, with the
+        // threshold that keeps "true" for 95 % of the answerable questions.
+        var answerable = report.Queries.Where(q => q.ContentWords > 0).ToList();
         var candidates =
-            from coverage in Enumerable.Range(0, 11).Select(i => i / 10.0)
-            from score in Enumerable.Range(0, 41).Select(i => i * 0.5f)
-            from sure in Enumerable.Range(1, 10).Select(i => i / 10f)
-            from none in Enumerable.Range(1, 19).Select(i => i / 20f)
-            let metrics = SearchEvaluator.Judge(report.Queries, report.Unanswerable,
-                e => e.ContentWords > 0 && !(e.NoCardProbability > none) && (e.Probability >= sure || (e.Coverage >= coverage && e.TopScore >= score)))
-            where metrics.TrueWhenAnswerable >= 0.95
+            from none in new[] { 0.0, 1, 2, 4, 6 }
+            from known in new[] { 0.0, 2, 4, 6, 8 }
+            let evidence = (Func<EvaluatedQuery, double>)(e => Math.Log((e.Probability ?? 0) + 0.001) - none * (e.NoCardProbability ?? 0) + known * Math.Min(1.0, e.KnownWords / (double)Math.Max(1, e.ContentWords)))
+            let threshold = answerable.Select(evidence).Order().ElementAt(Math.Max(0, (int)(report.Queries.Count * 0.05) - (report.Queries.Count - answerable.Count)))
+            let metrics = SearchEvaluator.Judge(report.Queries, report.Unanswerable, e => e.ContentWords > 0 && evidence(e) >= threshold)
             orderby metrics.FalseWhenUnanswerable descending, metrics.TrueWhenAnswerable descending
-            select (coverage, score, sure, none, metrics);
-        foreach (var (coverage, score, sure, none, metrics) in candidates.Take(5))
+            select (none, known, threshold, metrics);
+        foreach (var (none, known, threshold, metrics) in candidates.Take(5))
         {
-            output.WriteLine($"calibration: no card <= {none:F2} and (probability >= {sure:F1} or (coverage >= {coverage:F1} and score >= {score:F1})): " +
+            output.WriteLine($"calibration: ln(p + 0.001) - {none:F0} no card + {known:F0} known share >= {threshold:F2}: " +
                 $"true {metrics.TrueWhenAnswerable:P1}, false {metrics.FalseWhenUnanswerable:P1}");
         }
 
