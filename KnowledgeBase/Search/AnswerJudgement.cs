@@ -19,13 +19,13 @@ public static class AnswerJudgement
     public const float MinScore = 5.0f;
 
     /// <summary>How much the probability that no card answers counts against the first card's (log) probability.</summary>
-    public const double NoCardWeight = 4.0;
+    public const double NoCardWeight = 2.0;
 
     /// <summary>How much the share of the question's words some card holds counts for it.</summary>
-    public const double KnownWordsWeight = 6.0;
+    public const double KnownWordsWeight = 4.0;
 
-    /// <summary>The least evidence, ln(p + 0.001) − 4·no-card + 6·known share, at which the first card answers.</summary>
-    public const double MinEvidence = -1.4;
+    /// <summary>The least evidence, ln(p + 0.001) − 2·no-card + 4·known share, at which the first card answers.</summary>
+    public const double MinEvidence = -1.85;
 
     public static bool Answers(float score, double coverage, int contentWords, float? probability = null, float? noCard = null, int knownWords = 0) =>
         contentWords > 0

@@ -77,7 +77,7 @@ internal static class CardSearcher
     private static (List<(int Doc, float Score)> Ranked, float FirstProbability, float NoCardProbability) Fuse(CardIndex index, string text, List<(int Doc, float Score)> lexical)
     {
         // The cards' probabilities share what "no card" leaves: a question's own words decide between
-        // cards, not how much it also resembles small talk (cross-validated: +1 point top-1).
+        // cards, not how much it also resembles small talk (cross-validated: +1.0 point top-1).
         var predicted = index.Classifier!.Predict(text);
         var noCard = predicted.GetValueOrDefault(CardClassifier.NoCard);
         var rest = Math.Max(1 - noCard, 1e-3f);
