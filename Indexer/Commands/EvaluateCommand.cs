@@ -31,7 +31,7 @@ internal static class EvaluateCommand
         var intentsOnly = args.Contains("--intents");
         if (!intentsOnly)
         {
-            RunSearch(services, set ?? "own", args.Contains("--misses"), args.Contains("--calibrate"), args.Contains("--heldout"), args.Contains("--cross-validate"), output);
+            RunSearch(services, set ?? "own", args.Contains("--misses"), args.Contains("--calibrate"), args.Contains("--heldout"), args.Contains("--cross-validate"), args.Contains("--no-sweep"), output);
         }
 
         if (!searchOnly)
@@ -72,19 +72,20 @@ internal static class EvaluateCommand
     /// </summary>
     private static void Calibrate(SearchEvaluationReport report, TextWriter output)
     {
+        // The evidence ln(p + 0.001) − a·no-card + b·known share, for each pair of weights, with the
+        // threshold that keeps "true" for 95 % of the answerable questions.
+        var answerable = report.Queries.Where(q => q.ContentWords > 0).ToList();
         var candidates =
-            from coverage in Enumerable.Range(0, 11).Select(i => i / 10.0)
-            from score in Enumerable.Range(0, 41).Select(i => i * 0.5f)
-            from sure in Enumerable.Range(1, 10).Select(i => i / 10f)
-            from none in Enumerable.Range(1, 19).Select(i => i / 20f)
-            let metrics = SearchEvaluator.Judge(report.Queries, report.Unanswerable,
-                e => e.ContentWords > 0 && !(e.NoCardProbability > none) && (e.Probability >= sure || (e.Coverage >= coverage && e.TopScore >= score)))
-            where metrics.TrueWhenAnswerable >= 0.95
+            from none in new[] { 0.0, 1, 2, 4, 6 }
+            from known in new[] { 0.0, 2, 4, 6, 8 }
+            let evidence = (Func<EvaluatedQuery, double>)(e => Math.Log((e.Probability ?? 0) + 0.001) - none * (e.NoCardProbability ?? 0) + known * Math.Min(1.0, e.KnownWords / (double)Math.Max(1, e.ContentWords)))
+            let threshold = answerable.Select(evidence).Order().ElementAt(Math.Max(0, (int)(report.Queries.Count * 0.05) - (report.Queries.Count - answerable.Count)))
+            let metrics = SearchEvaluator.Judge(report.Queries, report.Unanswerable, e => e.ContentWords > 0 && evidence(e) >= threshold)
             orderby metrics.FalseWhenUnanswerable descending, metrics.TrueWhenAnswerable descending
-            select (coverage, score, sure, none, metrics);
-        foreach (var (coverage, score, sure, none, metrics) in candidates.Take(5))
+            select (none, known, threshold, metrics);
+        foreach (var (none, known, threshold, metrics) in candidates.Take(5))
         {
-            output.WriteLine($"calibration: no card <= {none:F2} and (probability >= {sure:F1} or (coverage >= {coverage:F1} and score >= {score:F1})): " +
+            output.WriteLine($"calibration: ln(p + 0.001) - {none:F0} no card + {known:F0} known share >= {threshold:F2}: " +
                 $"true {metrics.TrueWhenAnswerable:P1}, false {metrics.FalseWhenUnanswerable:P1}");
         }
 
@@ -95,13 +96,27 @@ internal static class EvaluateCommand
     /// The development questions searched with a classifier that never saw them (5 folds), for each
     /// weight of the classifier against BM25; weight 0 is BM25 alone.
     /// </summary>
-    private static void CrossValidate(KnowledgeBaseOptions options, EvaluationPart development, bool calibrate, TextWriter output)
+    private static void CrossValidate(KnowledgeBaseOptions options, EvaluationPart development, bool calibrate, bool showMisses, bool sweep, TextWriter output)
     {
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        var runs = CrossValidatedSearch.Run(options, development.Queries, [0f, 0.2f, 0.35f, 0.5f, 0.65f, 0.8f, 1f]);
+        var runs = CrossValidatedSearch.Run(options, development.Queries, sweep ? [0f, 0.2f, 0.35f, 0.5f, 0.65f, 0.8f, 1f] : [CardClassifier.Weight]);
+        var chosen = runs.First(r => Math.Abs(r.Weight - CardClassifier.Weight) < 1e-6).Report;
         if (calibrate)
         {
-            Calibrate(runs.First(r => Math.Abs(r.Weight - CardClassifier.Weight) < 1e-6).Report, output);
+            Calibrate(chosen, output);
+        }
+
+        // The cross-validated misses are the fair list to study: the classifier never saw these questions.
+        if (showMisses)
+        {
+            PrintMisses(chosen, "cross-validated ", output);
+        }
+
+        // For studying the answerable judgement offline: one line per question with what it saw.
+        if (Environment.GetEnvironmentVariable("ASYSTENT_FEATURES") is { Length: > 0 } featuresPath)
+        {
+            File.WriteAllLines(featuresPath, chosen.AllQueries.Select(q => string.Join('\t',
+                q.Query.Line, q.Query.Unanswerable ? 0 : 1, q.Rank ?? 0, q.TopScore, q.Coverage, q.ContentWords, q.Probability ?? 0, q.NoCardProbability ?? 0, q.KnownWords, string.Join(",", q.Query.Tags))));
         }
 
         output.WriteLine($"Cross-validated ({CrossValidatedSearch.Folds} folds, {watch.Elapsed.TotalSeconds:F0} s): development part, classifier weight against BM25");
@@ -119,7 +134,7 @@ internal static class EvaluateCommand
         output.WriteLine();
     }
 
-    private static void RunSearch(IServiceProvider services, string set, bool showMisses, bool calibrate, bool includeHeldOut, bool crossValidate, TextWriter output)
+    private static void RunSearch(IServiceProvider services, string set, bool showMisses, bool calibrate, bool includeHeldOut, bool crossValidate, bool noSweep, TextWriter output)
     {
         var options = services.GetRequiredService<KnowledgeBaseOptions>();
         var parts = EvaluationSet.LoadNamed(options.EvaluationPath, set);
@@ -127,7 +142,7 @@ internal static class EvaluateCommand
         var search = services.GetRequiredService<CardSearchService>();
         if (crossValidate && parts.FirstOrDefault(p => p.Name == "development") is { } development)
         {
-            CrossValidate(options, development, calibrate, output);
+            CrossValidate(options, development, calibrate, showMisses, !noSweep, output);
         }
 
         if (parts.Count == 0)
@@ -158,19 +173,24 @@ internal static class EvaluateCommand
             // The held-out part is for the final figure only: listing its misses would invite tuning on it.
             if (showMisses && part.Name != "held-out")
             {
-                foreach (var miss in report.Queries.Where(q => q.Rank != 1))
-                {
-                    output.WriteLine($"line {miss.Query.Line}: rank {miss.Rank?.ToString() ?? "-"} \"{miss.Query.Query}\" expected {string.Join(",", miss.Query.Expected)} got {string.Join(",", miss.TopIds.Take(3))}");
-                }
-
-                foreach (var wrong in report.Queries.Where(q => !q.Answerable).Concat(report.Unanswerable.Where(q => q.Answerable)))
-                {
-                    output.WriteLine($"line {wrong.Query.Line}: answerable {wrong.Answerable} (score {wrong.TopScore:F1}, coverage {wrong.Coverage:F2} of {wrong.ContentWords}) \"{wrong.Query.Query}\"");
-                }
-
-                output.WriteLine();
+                PrintMisses(report, "", output);
             }
         }
+    }
+
+    private static void PrintMisses(SearchEvaluationReport report, string prefix, TextWriter output)
+    {
+        foreach (var miss in report.Queries.Where(q => q.Rank != 1))
+        {
+            output.WriteLine($"{prefix}line {miss.Query.Line}: rank {miss.Rank?.ToString() ?? "-"} [{string.Join(",", miss.Query.Tags)}] \"{miss.Query.Query}\" expected {string.Join(",", miss.Query.Expected)} got {string.Join(",", miss.TopIds.Take(3))}");
+        }
+
+        foreach (var wrong in report.Queries.Where(q => !q.Answerable).Concat(report.Unanswerable.Where(q => q.Answerable)))
+        {
+            output.WriteLine($"{prefix}line {wrong.Query.Line}: answerable {wrong.Answerable} (score {wrong.TopScore:F1}, coverage {wrong.Coverage:F2} of {wrong.ContentWords}, p {wrong.Probability:F2}, no card {wrong.NoCardProbability:F2}) \"{wrong.Query.Query}\" got {(wrong.TopIds.Count > 0 ? wrong.TopIds[0] : "-")}");
+        }
+
+        output.WriteLine();
     }
 
     private static string Row(string tag, RankingMetrics a, RankingMetrics b) =>

@@ -36,12 +36,32 @@ public static class EvaluationSet
             ? [new Search.Ranking.CardExample(Search.Ranking.CardClassifier.NoCard, q.Query)]
             : q.Expected.Select(id => new Search.Ranking.CardExample(id, q.Query))).ToList();
 
-    public static IEnumerable<Search.Ranking.CardExample> NoCardUtterances(KnowledgeBaseOptions options) =>
-        Directory.Exists(options.IntentsPath)
-            ? Intents.IntentDataSet.LoadTraining(options.IntentsPath)
-                .Where(u => u.Intent is Intents.IntentNames.OutOfScope or Intents.IntentNames.Greeting or Intents.IntentNames.Thanks or Intents.IntentNames.Goodbye)
-                .Select(u => new Search.Ranking.CardExample(Search.Ranking.CardClassifier.NoCard, u.Text))
+    /// <summary>The team's generic messages no card answers, "language &lt;TAB&gt; text" lines, beside the intents' files.</summary>
+    public const string NoCardFile = "no-card.tsv";
+
+    /// <summary>
+    /// Messages no card answers: the intent model's small talk and out-of-scope utterances, and the
+    /// generic out-of-scope sentences of <see cref="NoCardFile"/> (news and opinion headings, shopping,
+    /// homework, travel), which look more like the real questions no office handles.
+    /// </summary>
+    public static IEnumerable<Search.Ranking.CardExample> NoCardUtterances(KnowledgeBaseOptions options)
+    {
+        if (!Directory.Exists(options.IntentsPath))
+        {
+            return [];
+        }
+
+        var intents = Intents.IntentDataSet.LoadTraining(options.IntentsPath)
+            .Where(u => u.Intent is Intents.IntentNames.OutOfScope or Intents.IntentNames.Greeting or Intents.IntentNames.Thanks or Intents.IntentNames.Goodbye)
+            .Select(u => u.Text);
+        var path = Path.Combine(options.IntentsPath, NoCardFile);
+        var generic = File.Exists(path)
+            ? File.ReadLines(path)
+                .Where(l => !string.IsNullOrWhiteSpace(l) && !l.StartsWith('#'))
+                .Select(l => l.Split('\t', 2) is [_, var text] ? text.Trim() : throw new InvalidDataException($"{path}: expected 'language<TAB>text': {l}"))
             : [];
+        return intents.Concat(generic).Select(t => new Search.Ranking.CardExample(Search.Ranking.CardClassifier.NoCard, t)).ToList();
+    }
 
     /// <summary>
     /// The named sets and their files: <c>own</c> (written by the team), <c>real</c> (written by people

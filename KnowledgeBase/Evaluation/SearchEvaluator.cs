@@ -5,7 +5,7 @@ namespace Asystent.KnowledgeBase.Evaluation;
 /// <summary>One query's outcome under both systems, with what the answerable judgement saw.</summary>
 public sealed record EvaluatedQuery(
     EvaluationQuery Query, int? Rank, int? BaselineRank, IReadOnlyList<string> TopIds,
-    bool Answerable, float TopScore, double Coverage, int ContentWords, float? Probability, float? NoCardProbability);
+    bool Answerable, float TopScore, double Coverage, int ContentWords, float? Probability, float? NoCardProbability, int KnownWords = 0);
 
 /// <summary>How often the answerable judgement was right: true for questions a card answers, false for the others.</summary>
 public sealed record AnswerableMetrics(int Answerable, double TrueWhenAnswerable, int Unanswerable, double FalseWhenUnanswerable);
@@ -41,7 +41,7 @@ public static class SearchEvaluator
             var ids = response.Results.Select(r => r.Id).ToList();
             var baselineIds = q.Unanswerable ? [] : baseline.Search(q.Query, RankingMetrics.Depth);
             return new EvaluatedQuery(q, RankingMetrics.RankOf(ids, q.Expected), RankingMetrics.RankOf(baselineIds, q.Expected), ids,
-                response.Answerable, response.Results.Count > 0 ? response.Results[0].Score : 0, response.Coverage, response.ContentWords, response.Probability, response.NoCardProbability);
+                response.Answerable, response.Results.Count > 0 ? response.Results[0].Score : 0, response.Coverage, response.ContentWords, response.Probability, response.NoCardProbability, response.KnownWords);
         }).ToList();
 
         return Report(all);

@@ -3,27 +3,37 @@ namespace Asystent.KnowledgeBase.Search;
 /// <summary>
 /// The assistant's judgement whether its first card answers the question, or whether it found a card
 /// only because some word happened to appear in it ("jaka jutro pogoda", "przepis na sernik").
-/// A card answers when the card classifier is sure of it, or when it holds enough of the question's
-/// meaningful words and scores well enough. The thresholds are calibrated on the development part
-/// of the real questions, cross-validated (BENCHMARKS.md, "Knowing when there is no answer"); the
-/// held-out part is never used for that.
+/// With the card classifier, three signals weigh together: how sure the classifier is of the first
+/// card, how much it thinks no card answers, and how many of the question's words any card holds
+/// (a question about laptops or a football match is mostly words no card has). Without the
+/// classifier, a card answers when it holds enough of the question's meaningful words and scores
+/// well enough. The weights and thresholds are calibrated on the development part of the real
+/// questions, cross-validated (BENCHMARKS.md, "Real questions (issue 18)"); the held-out part is never used for that.
 /// </summary>
 public static class AnswerJudgement
 {
-    /// <summary>The least share of the question's meaningful words the card must hold.</summary>
+    /// <summary>The least share of the question's meaningful words the card must hold (without the classifier).</summary>
     public const double MinCoverage = 0.2;
 
-    /// <summary>The least score of the first card, below which a single shared word is chance.</summary>
+    /// <summary>The least score of the first card, below which a single shared word is chance (without the classifier).</summary>
     public const float MinScore = 5.0f;
 
-    /// <summary>A classifier probability at which the card answers whatever the words' coverage.</summary>
-    public const float SureProbability = 0.1f;
+    /// <summary>How much the probability that no card answers counts against the first card's (log) probability.</summary>
+    public const double NoCardWeight = 2.0;
 
-    /// <summary>A probability of "no card" above which the message is small talk or outside every office's matters.</summary>
-    public const float MaxNoCardProbability = 0.65f;
+    /// <summary>How much the share of the question's words some card holds counts for it.</summary>
+    public const double KnownWordsWeight = 4.0;
 
-    public static bool Answers(float score, double coverage, int contentWords, float? probability = null, float? noCard = null) =>
+    /// <summary>The least evidence, ln(p + 0.001) − 2·no-card + 4·known share, at which the first card answers.</summary>
+    public const double MinEvidence = -1.85;
+
+    public static bool Answers(float score, double coverage, int contentWords, float? probability = null, float? noCard = null, int knownWords = 0) =>
         contentWords > 0
-        && !(noCard > MaxNoCardProbability)
-        && (probability >= SureProbability || (coverage >= MinCoverage && score >= MinScore));
+        && (probability is { } p && noCard is { } none
+            ? Evidence(p, none, knownWords / (double)contentWords) >= MinEvidence
+            : coverage >= MinCoverage && score >= MinScore);
+
+    /// <summary>The weighed evidence that the first card answers (see <see cref="MinEvidence"/>).</summary>
+    public static double Evidence(float probability, float noCard, double knownShare) =>
+        Math.Log(probability + 0.001) - NoCardWeight * noCard + KnownWordsWeight * Math.Min(1.0, knownShare);
 }

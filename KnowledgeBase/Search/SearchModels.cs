@@ -27,6 +27,10 @@ public sealed record SearchResponse(string Query, Language Language, IReadOnlyLi
     [System.Text.Json.Serialization.JsonIgnore]
     public float? NoCardProbability { get; init; }
 
+    /// <summary>How many of the question's words some card holds (not sent).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public int KnownWords { get; init; }
+
     /// <summary>How many meaningful words the question has (not sent).</summary>
     [System.Text.Json.Serialization.JsonIgnore]
     public int ContentWords { get; init; }

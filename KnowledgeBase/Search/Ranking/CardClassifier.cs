@@ -177,6 +177,8 @@ public sealed class CardClassifier
                 FeatureColumnName = "Features",
                 NumberOfThreads = 1,
                 MaximumNumberOfIterations = 20,
+                // Cross-validated on the development questions 1e-5 gave 78.0 % top-1 against 76.1 % here, but
+                // the own set fell to 92.0 % (94.5 % here): it learns the development questions too closely.
                 L2Regularization = 1e-4f,
             }));
 
