@@ -341,7 +341,11 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
                 AnswerCard(turn, elsewhere);
                 return true;
             case IntentNames.BookAppointment when booking.CanBook:
-                var bookable = service ?? understood.Cards.FirstOrDefault(c => c.Score >= MessageInterpreter.ServiceMinScore && catalogue.BookableFor(c.Id) is not null)?.Id ?? Current(turn)?.Id;
+                // "Chcę się umówić na wizytę" names no matter: the one under discussion, else the question which.
+                var bookable = NamesMatter(FollowUp.WithoutBookingWords(text), language)
+                    ? service ?? understood.Cards.FirstOrDefault(c => c.Score >= MessageInterpreter.ServiceMinScore && catalogue.BookableFor(c.Id) is not null)?.Id
+                    : null;
+                bookable ??= Current(turn)?.Id;
                 await StartBookingAsync(turn, text, bookable);
                 return true;
             case IntentNames.CancelAppointment when booking.CanBook:
