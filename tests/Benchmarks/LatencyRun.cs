@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Asystent.KnowledgeBase.Evaluation;
 using Asystent.KnowledgeBase.Search;
 
 namespace Asystent.Benchmarks;
@@ -22,7 +23,8 @@ internal static class LatencyRun
         {
             var catalogue = size == data.Demo.Cards.Count ? data.Demo : SyntheticCatalogue.Create(data.Demo, size);
             var build = Stopwatch.StartNew();
-            using var index = InMemoryCardIndex.Build(catalogue, data.Vocabulary, data.Dictionaries, data.Morphology);
+            // As a build does: the card classifier is trained beside the index up to its size limit, and the search fuses it.
+            using var index = InMemoryCardIndex.Build(catalogue, data.Vocabulary, data.Dictionaries, data.Morphology, EvaluationSet.TrainingQuestions(data.Options));
             build.Stop();
 
             foreach (var query in data.Queries)
