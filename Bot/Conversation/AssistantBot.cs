@@ -289,7 +289,8 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
         var service = understood.Entities[RecognizedEntities.Service];
         switch (understood.Intent.Intent)
         {
-            case IntentNames.Greeting:
+            // "Dzień dobry, gdzie zrobić PESEL?" is a question with a greeting: the question is answered.
+            case IntentNames.Greeting when !NamesMatter(text, language):
                 AnswerSmallTalk(turn, TurnKinds.Greeting);
                 return true;
             case IntentNames.Help:

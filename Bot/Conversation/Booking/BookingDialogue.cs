@@ -60,6 +60,18 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
             return DialogueOutcome.Handled;
         }
 
+        if (SmallTalk.Of(text) is { } talk)
+        {
+            // "ti bot?" is answered and the question asked again; a goodbye ends the booking.
+            if (talk == TurnKinds.Goodbye)
+            {
+                turn.State = state with { Booking = null };
+                return DialogueOutcome.Ended;
+            }
+
+            return DialogueOutcome.Interrupted;
+        }
+
         if (state.Booking!.Step is not (BookingSteps.Name or BookingSteps.Service) && FollowUp.Aspect(text) != CardAspect.None)
         {
             return DialogueOutcome.Interrupted;
@@ -81,6 +93,12 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
     public void Resume(Turn turn)
     {
         var (dialog, language) = (turn.State.Booking!, turn.Language);
+        if (dialog.Step == BookingSteps.Service)
+        {
+            turn.Send(AskService(dialog, turn.State).Item1);
+            return;
+        }
+
         var (question, actions) = dialog.Step switch
         {
             BookingSteps.Slot => (string.Join("\n", (dialog.Offered ?? []).Select((s, i) => $"{i + 1}. {SlotWish.Label(s, language)}")), OfferButtons(dialog.Offered ?? [], language)),

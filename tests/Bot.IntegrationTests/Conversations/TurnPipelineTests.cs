@@ -63,6 +63,19 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task A_greeting_with_a_question_answers_the_question_and_small_talk_does_not_break_a_booking()
+    {
+        var greeted = await new TestAdapter(factory, "uk-UA").SayAsync("добрий день, де зробити песель?");
+        Assert.Equal("pesel-dla-cudzoziemca", greeted.Notes.CardId);
+
+        var chat = new TestAdapter(factory);
+        await chat.SayAsync("chcę się umówić na wizytę");
+        var robot = await chat.SayAsync("jesteś robotem?");
+        Assert.Equal(TurnKinds.Robot, robot.Notes.Kind);
+        Assert.NotNull(robot.State.Booking);
+    }
+
+    [Fact]
     public async Task Small_talk_is_answered_in_every_language_and_personal_data_gets_a_note()
     {
         foreach (var (locale, text, kind) in new[]
