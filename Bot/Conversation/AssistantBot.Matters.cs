@@ -79,6 +79,12 @@ public sealed partial class AssistantBot
 
         if (Choice.Close(best) is { Count: > 1 } close)
         {
+            if (Choice.Distinguished(close, text, language, search) is { } named)
+            {
+                AnswerCard(turn, named.Id);
+                return;
+            }
+
             OfferChoices(turn, Choice.Family(close, text, language, search));
             return;
         }

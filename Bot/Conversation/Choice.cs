@@ -35,6 +35,22 @@ internal static partial class Choice
         best.Count > 1 && best[1].Score >= best[0].Score * AmbiguityRatio ? best : [];
 
     /// <summary>
+    /// The first of close cards when the question's own words name it better than the others: its
+    /// title holds more of them than any other's ("gdzie odbiorę gotowy dowód rejestracyjny" names
+    /// "Odbiór gotowego dowodu rejestracyjnego", not the duplicate's title). Titles are written to tell
+    /// cards apart, so a question that echoes one title needs no question back.
+    /// </summary>
+    public static SearchHit? Distinguished(IReadOnlyList<SearchHit> close, string text, Language language, CardSearchService search)
+    {
+        var asked = search.Terms(text, language);
+        var catalogue = search.Catalogue;
+        int Shared(SearchHit hit) => search.Terms(catalogue.Find(hit.Id)?.Title.Best(language) ?? hit.Title, language).Count(asked.Contains);
+
+        var first = Shared(close[0]);
+        return first > 0 && close.Skip(1).All(c => Shared(c) < first) ? close[0] : null;
+    }
+
+    /// <summary>
     /// Close cards of one unit are a family (the car bought here, abroad, new; the licence first,
     /// exchanged, lost…): the whole family is offered, so the person can say which is theirs.
     /// </summary>

@@ -1,3 +1,4 @@
+using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.ServiceCards;
 using Microsoft.Extensions.Logging;
 
@@ -47,6 +48,13 @@ public sealed class CardSearchService(KnowledgeBaseOptions options, ILogger<Card
     public CardCatalogue Catalogue => WithIndex(index => index.Catalogue);
 
     public Languages.Language DetectLanguage(string text) => WithIndex(index => index.Detector.Detect(text));
+
+    /// <summary>
+    /// The words of a text as the search compares them (lemmas and stems of the language, without stop
+    /// words): "odbiorę gotowy" and "Odbiór gotowego" share terms, so a question can be held against titles.
+    /// </summary>
+    public IReadOnlySet<string> Terms(string text, Languages.Language language) =>
+        WithIndex(index => AnalyzerSet.Terms(index.Analyzers.For(language), text).ToHashSet(StringComparer.Ordinal));
 
     private T WithIndex<T>(Func<CardIndex, T> action)
     {

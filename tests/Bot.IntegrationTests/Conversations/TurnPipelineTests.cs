@@ -31,6 +31,23 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
         Assert.StartsWith("Karta wędkarska", request.Topic, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("gdzie odbiorę gotowy dowód rejestracyjny?", "odbior-dowodu-rejestracyjnego")]
+    [InlineData("Ile kosztuje wymiana prawa jazdy na polskie?", "wymiana-zagranicznego-prawa-jazdy")]
+    public async Task Close_cards_are_not_asked_about_when_the_question_echoes_one_title(string question, string card)
+    {
+        var answer = await new TestAdapter(factory).SayAsync(question);
+        Assert.Equal((card, "card"), (answer.Notes.CardId, answer.Notes.Kind));
+    }
+
+    [Fact]
+    public async Task Close_cards_whose_titles_the_question_shares_alike_are_asked_about()
+    {
+        var answer = await new TestAdapter(factory).SayAsync("mam pytanie odnośnie prawa jazdy");
+        Assert.Equal("clarify", answer.Notes.Kind);
+        Assert.True(answer.Notes.Cards.Count >= 3, string.Join(", ", answer.Notes.Cards));
+    }
+
     [Fact]
     public async Task A_follow_up_names_another_matter_and_is_answered_from_that_card()
     {
