@@ -30,6 +30,9 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
 
     private const string DirectLineBotId = "asystent";
 
+    /// <summary>The name of the event the web page sends when the person picks another language.</summary>
+    public const string LanguageEvent = "language";
+
     // A message this short after a card is about that card ("a zapisać się można?"), whatever it shares with others.
     private const int FollowUpWords = 4;
 
@@ -54,6 +57,10 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
         {
             turn.Notes.Note(TurnKinds.Welcome);
             turn.Say(Phrases.Get("welcome", turn.Language));
+        }
+        else if (incoming.Type == ActivityTypes.Event && incoming.Name == LanguageEvent)
+        {
+            SwitchLanguage(turn);
         }
         else if (incoming.Type == ActivityTypes.Message)
         {
@@ -102,9 +109,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
 
         if (!turn.LanguageFixed && FollowUp.LanguageRequest(text) is { } requested)
         {
-            turn.State = turn.State with { Language = requested, LanguageChosen = true };
-            turn.Notes.Note(TurnKinds.Language);
-            turn.Say(Phrases.Get("language_set", requested), Replies.Actions(requested));
+            SetLanguage(turn, requested);
             return;
         }
 
@@ -357,6 +362,27 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             default:
                 return false;
         }
+    }
+
+    /// <summary>
+    /// The web page's language buttons: an event named "language" whose value is pl, en, uk or ru.
+    /// The conversation goes on in that language (what was said stays); anything else is ignored, as
+    /// the Bot Framework ignores events a bot does not know.
+    /// </summary>
+    private static void SwitchLanguage(Turn turn)
+    {
+        if (!turn.LanguageFixed && turn.Incoming.Value is { ValueKind: System.Text.Json.JsonValueKind.String } value
+            && Languages.TryParse(value.GetString() ?? "", out var requested))
+        {
+            SetLanguage(turn, requested);
+        }
+    }
+
+    private static void SetLanguage(Turn turn, Language requested)
+    {
+        turn.State = turn.State with { Language = requested, LanguageChosen = true };
+        turn.Notes.Note(TurnKinds.Language);
+        turn.Say(Phrases.Get("language_set", requested), Replies.Actions(requested));
     }
 
     private static void AnswerSmallTalk(Turn turn, string kind)

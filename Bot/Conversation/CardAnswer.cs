@@ -138,9 +138,14 @@ internal static class CardAnswer
         return text.ToString();
     }
 
+    /// <summary>How a line of the list to keep starts: a Markdown list item with a tick box.</summary>
+    public const string ChecklistItem = "- ☐ ";
+
     /// <summary>
     /// "Write it down": everything needed on the day as one plain message with tick boxes, which the
     /// person keeps, copies or photographs (the office's standard: offer to write the list down).
+    /// The things to bring are a Markdown list ("- ☐ …"), so Web Chat shows one per line and text
+    /// channels show the same lines as they are.
     /// </summary>
     public static string Checklist(ServiceCard card, CardCatalogue catalogue, Language language)
     {
@@ -153,10 +158,10 @@ internal static class CardAnswer
             text.Append(", tel. ").Append(phone);
         }
 
-        text.Append("\n\n").AppendJoin('\n', view.Documents.Select(d => "☐ " + d));
+        text.Append("\n\n").AppendJoin('\n', view.Documents.Select(d => ChecklistItem + d));
         if (view.Fees.Any(f => f.Amount > 0))
         {
-            text.Append("\n☐ ").Append(Phrases.Get("fees", language)).Append(": ").Append(FeeSummary(view, language)).Append(view.Payment is { } pay ? $" ({pay})" : "");
+            text.Append('\n').Append(ChecklistItem).Append(Phrases.Get("fees", language)).Append(": ").Append(FeeSummary(view, language)).Append(view.Payment is { } pay ? $" ({pay})" : "");
         }
 
         if (view.Deadline is { } deadline)

@@ -11,7 +11,8 @@ namespace Asystent.Bot.Search;
 /// <summary>
 /// One card for the information desk and the resident: where to go, today's hours, what to bring,
 /// fees, how long, the online way, related cards, and a QR code of this page. Printed, it is a one-page
-/// A4 checklist the resident takes away.
+/// A4 checklist the resident takes away. The QR code comes right after the summary: on paper it floats
+/// at the right of what follows, which flows around it (search.css); on screen it is shown last.
 /// </summary>
 internal static class CardPage
 {
@@ -36,6 +37,7 @@ internal static class CardPage
             <main class="card-page">
             <h1>{E(view.Title)}</h1>
             <p class="summary">{E(view.Summary)}</p>
+            <figure class="qr">{QrSvg(pageUrl)}<figcaption>{T("qr", language)}<br><span class="url">{E(pageUrl)}</span></figcaption></figure>
             """);
         if (view.Redirect is { } redirect)
         {
@@ -104,10 +106,7 @@ internal static class CardPage
             body.Append("</ul>");
         }
 
-        body.Append(CultureInfo.InvariantCulture, $"""
-            <figure class="qr">{QrSvg(pageUrl)}<figcaption>{T("qr", language)}<br><span class="url">{E(pageUrl)}</span></figcaption></figure>
-            </main>
-            """);
+        body.Append("</main>");
         return Hosting.HtmlPage.Shell(language.Code(), view.Title, "/search.css", body.ToString());
     }
 

@@ -1,6 +1,5 @@
 using Asystent.Bot.Channels.DirectLine;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Options;
 
 namespace Asystent.Bot.WebPage;
@@ -16,17 +15,20 @@ public static class WebPageEndpoints
 
     public static WebApplication MapWebPage(this WebApplication app, string root)
     {
-        var webChat = Path.Combine(root, "Bot", "WebChat", "node_modules", "botframework-webchat", "dist");
-        if (Directory.Exists(webChat))
+        var bundle = WebChatBundle.Find(Path.Combine(root, "Bot", "WebChat", "node_modules", "botframework-webchat", "dist"));
+        if (bundle is null)
         {
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(webChat), RequestPath = "/webchat" });
-        }
-        else
-        {
-            app.Logger.LogWarning("Web Chat is missing at {Path}; build the Bot (it runs npm ci in Bot/WebChat)", webChat);
+            app.Logger.LogWarning("Web Chat is missing in {Path}; build the Bot (it runs npm ci in Bot/WebChat)", Path.Combine(root, "Bot", "WebChat"));
         }
 
-        app.UseDefaultFiles();
+        // The page names the bundle by its content hash; read once, it is the same for every request.
+        var page = File.ReadAllText(Path.Combine(root, "Bot", "WebPage", "ResidentsPage.html"))
+            .Replace("{{webchat}}", bundle?.Url ?? "/webchat-missing.js", StringComparison.Ordinal);
+        app.MapGet("/", () => TypedResults.Text(page, "text/html; charset=utf-8")).ExcludeFromDescription();
+        app.MapGet("/webchat/{version}/" + WebChatBundle.FileName, (HttpContext http, string version) =>
+                bundle?.Serve(http, version) ?? TypedResults.Problem(title: "Not found", detail: "Web Chat is not installed on this server.", statusCode: StatusCodes.Status404NotFound))
+            .ExcludeFromDescription();
+
         app.UseStaticFiles();
         app.MapPost("/api/webchat/token", IssueToken)
             .RequireRateLimiting(Hosting.HostingModule.ApiRateLimitPolicy)

@@ -55,6 +55,7 @@ export async function startAssistant(settings = {}) {
 
   return {
     url,
+    pid: child.pid,
     directLine: `${url}/v3/directline`,
     async stop() {
       child.kill('SIGTERM');

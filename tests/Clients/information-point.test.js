@@ -6,7 +6,8 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { startAssistant } from './assistant-server.js';
-import { ask, launchBrowser } from './browser.js';
+import { ask, launchBrowser, PHONE } from './browser.js';
+import { overlap, printedLayout } from './printed-layout.js';
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve('axe-core/axe.min.js');
@@ -65,18 +66,25 @@ test('the search updates as you type, filters, and opens a card with the keyboar
   await page.waitForURL(/\/search\/cards\/rejestracja-pojazdu-sprowadzonego/);
   await page.getByRole('heading', { level: 1 }).waitFor();
 
-  // Printed: the controls go, and every card's checklist fits one A4 page.
+  // Printed: the controls go, every card's checklist fits one A4 page, and in the printed PDF no
+  // word lies under the QR code (or a bullet) or under another word.
   await page.emulateMedia({ media: 'print' });
   assert.equal(await page.locator('nav.no-print').isVisible(), false);
   const cards = await (await fetch(`${server.url}/api/cards?lang=pl`)).json();
-  const longer = [];
+  const faults = [];
   for (const { id } of cards.cards ?? cards) {
     await page.goto(`${server.url}/search/cards/${id}?lang=pl`);
-    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true });
-    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
-    if (pages !== 1) longer.push(`${id}: ${pages} pages`);
+    const pages = await printedLayout(await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+    if (pages.length !== 1) faults.push(`${id}: ${pages.length} pages`);
+    const [{ words, drawings }] = pages;
+    assert.ok(words.length > 10 && drawings.length > 0, `${id}: the printed page has its words and its QR code`);
+    for (const word of words) {
+      if (drawings.some(drawing => overlap(drawing, word.box))) faults.push(`${id}: "${word.text}" is printed under a drawing`);
+    }
+    words.forEach((word, i) => words.slice(i + 1).filter(other => overlap(word.box, other.box))
+      .forEach(other => faults.push(`${id}: "${word.text}" overlaps "${other.text}"`)));
   }
-  assert.deepEqual(longer, []);
+  assert.deepEqual(faults, []);
   await page.emulateMedia({ media: 'screen' });
 
   // Esc clears the search.
@@ -94,6 +102,15 @@ test('axe-core finds no WCAG 2.1 AA violations on the public pages, a card, the 
   await page.goto(server.url + '/');
   await page.getByText('Dzień dobry! Jestem asystentem').first().waitFor({ timeout: 30_000 });
   assert.deepEqual(await violations(page), [], '/');
+
+  // On a phone, with a card and its suggested actions in the transcript.
+  const phone = await browser.newPage({ viewport: PHONE });
+  await phone.goto(server.url + '/');
+  await phone.getByText('Dzień dobry! Jestem asystentem').first().waitFor({ timeout: 30_000 });
+  await ask(phone, 'gdzie zarejestrować samochód z Niemiec');
+  await phone.getByRole('button', { name: 'Zapisz listę' }).last().waitFor({ timeout: 30_000 });
+  assert.deepEqual(await violations(phone), [], '/ on a phone with a card');
+  await phone.close();
 
   await page.goto(server.url + '/search');
   await page.locator('#q').pressSequentially('paszport', { delay: 10 });

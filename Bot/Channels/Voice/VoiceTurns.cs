@@ -71,7 +71,7 @@ internal static partial class VoiceTurns
     public static string ForTheEar(string text)
     {
         var plain = Link().Replace(text, "");
-        plain = plain.Replace("**", "", StringComparison.Ordinal).Replace("☐", "", StringComparison.Ordinal).Replace("–", " - ", StringComparison.Ordinal);
+        plain = plain.Replace("**", "", StringComparison.Ordinal).Replace(CardAnswer.ChecklistItem, "", StringComparison.Ordinal).Replace("☐", "", StringComparison.Ordinal).Replace("–", " - ", StringComparison.Ordinal);
         plain = LineBreaks().Replace(plain, m => m.Value.Contains('\n', StringComparison.Ordinal) ? ". " : " ");
         plain = Repeated().Replace(plain, "$1 ").Trim();
         return plain.Length <= MaxSpokenLength ? plain : plain[..plain.LastIndexOf(' ', MaxSpokenLength)] + " …";
