@@ -27,17 +27,19 @@ public sealed class BacklogGauges
         (this.scopes, this.readiness, this.logger) = (scopes, readiness, logger);
         metrics.Meter.CreateObservableGauge("asystent.storage.queue", () => new[]
         {
-            Queued("conversations", conversations.Changes.Count),
-            Queued("analytics", analytics.Reader.Count),
-            Queued("search_queries", searches.Reader.Count),
-        }, "{record}", "Records waiting for the storage writer, by queue (conversations: dialogue state and transcripts).");
+            Queued("conversations", conversations.Changes),
+            Queued("analytics", analytics.Reader),
+            Queued("search_queries", searches.Reader),
+        }.Where(m => m.Value >= 0), "{record}", "Records waiting for the storage writer, by queue (conversations: dialogue state and transcripts).");
         metrics.Meter.CreateObservableGauge("asystent.outbox.pending", OutboxPending, "{message}",
             "Notifications (SMS, e-mail) in the outbox not yet sent, by channel; includes those waiting for a retry.");
         metrics.Meter.CreateObservableGauge("asystent.handoff.waiting", HandoffsWaiting, "{conversation}",
             "Conversations waiting in a unit's queue for a clerk, by unit.");
     }
 
-    private static Measurement<long> Queued(string queue, int count) => new(count, new KeyValuePair<string, object?>("queue", queue));
+    // A queue that cannot count (a single-reader channel) is left out rather than shown as empty.
+    private static Measurement<long> Queued<T>(string queue, System.Threading.Channels.ChannelReader<T> reader) =>
+        new(reader.CanCount ? reader.Count : -1, new KeyValuePair<string, object?>("queue", queue));
 
     private IEnumerable<Measurement<long>> OutboxPending() => Counted(db => db.Outbox
         .Where(m => m.Status == OutboxStatus.Pending)
