@@ -129,7 +129,8 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
     public async ValueTask InitializeAsync()
     {
         using var client = CreateClient();
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        // Generous: the fixture builds its index first, which took over two minutes on a busy machine.
+        var deadline = DateTime.UtcNow.AddMinutes(6);
         while (DateTime.UtcNow < deadline)
         {
             using var response = await client.GetAsync("/health");
@@ -141,7 +142,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
             await Task.Delay(200);
         }
 
-        throw new TimeoutException("The assistant did not become ready within 2 minutes.");
+        throw new TimeoutException("The assistant did not become ready within 6 minutes.");
     }
 
     public override async ValueTask DisposeAsync()
