@@ -34,6 +34,7 @@ public sealed class ClerkDesk(
     CardSearchService search,
     KnowledgeBaseOptions knowledgeBase,
     TimeProvider clock,
+    Hosting.Observability.AssistantMetrics metrics,
     ILogger<ClerkDesk> logger)
 {
     public const int MaxReplyLength = 2000;
@@ -103,6 +104,7 @@ public sealed class ClerkDesk(
             throw new HubException("Tej rozmowy nie można już przejąć: ktoś był szybszy albo rozmówca zrezygnował.");
         }
 
+        metrics.HandoffAccepted(handoff.Unit, clock.GetUtcNow() - handoff.RequestedAt);
         await LogAsync(clerk, "accepted", handoffId, null, cancellationToken);
         await queue.ChangedAsync();
         await queue.TellPlacesAsync(handoff.Unit, cancellationToken);

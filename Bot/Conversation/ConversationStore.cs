@@ -19,7 +19,9 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     private readonly ConcurrentDictionary<string, DialogState> states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> touched = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> sequences = new(StringComparer.Ordinal);
-    private readonly Channel<Change> changes = Channel.CreateUnbounded<Change>(new UnboundedChannelOptions { SingleReader = true });
+    // Not declared single-reader (though it has one): only the general channel can say how many
+    // changes wait, which the metrics show as the storage writer's backlog.
+    private readonly Channel<Change> changes = Channel.CreateUnbounded<Change>();
 
     internal const string DefaultChannel = "directline";
 

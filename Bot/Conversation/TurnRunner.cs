@@ -1,4 +1,7 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using ActivityStatusCode = System.Diagnostics.ActivityStatusCode;
 using Asystent.Bot.Channels.Activities;
+using Asystent.Bot.Hosting.Observability;
 
 namespace Asystent.Bot.Conversation;
 
@@ -7,7 +10,7 @@ namespace Asystent.Bot.Conversation;
 /// order; the assistant answers; a failing turn becomes an apology in the person's language, never a
 /// lost message. Transcripts are recorded (masked) by the channel that owns the conversation's order.
 /// </summary>
-public sealed class TurnRunner(AssistantBot bot, ILogger<TurnRunner> logger)
+public sealed class TurnRunner(AssistantBot bot, AssistantMetrics metrics, ILogger<TurnRunner> logger)
 {
     // A fixed set of locks shared by hash: nothing to evict however many conversations come and go,
     // and two conversations rarely share one (a turn holds it for well under a millisecond).
@@ -23,10 +26,15 @@ public sealed class TurnRunner(AssistantBot bot, ILogger<TurnRunner> logger)
     public async Task<Turn> RunTurnAsync(string conversationKey, Activity incoming, Func<Turn, Task> deliver, CancellationToken cancellationToken)
     {
         var turnLock = Lock(conversationKey);
+        var waitStartedAt = Stopwatch.GetTimestamp();
         await turnLock.WaitAsync(cancellationToken);
+        var startedAt = Stopwatch.GetTimestamp();
+        metrics.TurnLockWaited(waitStartedAt, startedAt);
         try
         {
+            using var activity = AssistantTelemetry.Source.StartActivity("asystent.turn");
             Turn turn;
+            var failed = false;
             try
             {
                 turn = await bot.RunAsync(incoming, conversationKey, cancellationToken);
@@ -36,9 +44,18 @@ public sealed class TurnRunner(AssistantBot bot, ILogger<TurnRunner> logger)
                 logger.LogError(e, "A turn failed in conversation {ConversationKey}", conversationKey);
                 turn = new Turn(incoming, conversationKey, new DialogState(KnowledgeBase.Languages.Language.Pl), cancellationToken);
                 turn.Send([bot.Apology(incoming)]);
+                failed = true;
             }
 
             await deliver(turn);
+            metrics.TurnEnded(turn, startedAt, failed);
+            if (activity is not null)
+            {
+                activity.SetTag("asystent.channel", AssistantMetrics.ChannelLabel(turn.Channel));
+                activity.SetTag("asystent.outcome", failed ? "failed" : turn.Notes.Kind ?? "none");
+                activity.SetStatus(failed ? ActivityStatusCode.Error : ActivityStatusCode.Ok);
+            }
+
             return turn;
         }
         finally

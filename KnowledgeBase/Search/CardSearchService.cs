@@ -42,7 +42,14 @@ public sealed class CardSearchService(KnowledgeBaseOptions options, ILogger<Card
         }
     }
 
-    public SearchResponse Search(SearchRequest request) => WithIndex(index => CardSearcher.Search(index, request));
+    public SearchResponse Search(SearchRequest request)
+    {
+        using var activity = SearchTelemetry.Start();
+        var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
+        var response = WithIndex(index => CardSearcher.Search(index, request));
+        SearchTelemetry.Searched(response, startedAt, activity);
+        return response;
+    }
 
     /// <summary>The cards of the generation in service (matches what search returns).</summary>
     public CardCatalogue Catalogue => WithIndex(index => index.Catalogue);

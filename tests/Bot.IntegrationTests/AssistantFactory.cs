@@ -129,6 +129,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
     public async ValueTask InitializeAsync()
     {
         using var client = CreateClient();
+        // Generous: the fixture builds its index first, which took over two minutes on a busy machine.
         var deadline = DateTime.UtcNow.AddMinutes(6);
         while (DateTime.UtcNow < deadline)
         {

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
@@ -20,7 +21,42 @@ internal sealed class BotProcessHarness : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>What the process has written to its standard output so far, line by line (its console log).</summary>
+    public ConcurrentQueue<string> Output { get; } = new();
+
+    /// <summary>What the process has written to its standard error so far.</summary>
+    public ConcurrentQueue<string> Errors { get; } = new();
+
     public static async Task<BotProcessHarness> StartAsync(string data, string secret, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var harness = Launch(data, secret, environment);
+        using var client = new HttpClient { BaseAddress = new Uri(harness.Url) };
+        // Generous: a fresh data folder builds its index first, slowly on a busy machine.
+        var deadline = DateTime.UtcNow.AddMinutes(4);
+        while (DateTime.UtcNow < deadline && !harness.process.HasExited)
+        {
+            try
+            {
+                using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
+                if (health.StatusCode == HttpStatusCode.OK)
+                {
+                    return harness;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        await harness.DisposeAsync();
+        throw new TimeoutException("the Bot process did not report ready");
+    }
+
+    /// <summary>Starts the process without waiting for it to be ready (to watch it start).</summary>
+    public static BotProcessHarness Launch(string data, string secret, IReadOnlyDictionary<string, string>? environment = null)
     {
         var root = KnowledgeBase.AssistantRoot.Locate();
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
@@ -47,32 +83,42 @@ internal sealed class BotProcessHarness : IAsyncDisposable
         {
             start.Environment[name] = value;
         }
-        var process = Process.Start(start)!;
+        var process = new Process { StartInfo = start };
+        var harness = new BotProcessHarness(process, url);
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                harness.Output.Enqueue(line.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is not null)
+            {
+                harness.Errors.Enqueue(line.Data);
+            }
+        };
+        process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        var harness = new BotProcessHarness(process, url);
-        using var client = new HttpClient { BaseAddress = new Uri(url) };
-        var deadline = DateTime.UtcNow.AddMinutes(2);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        return harness;
+    }
+
+    /// <summary>Whether the process ended (by itself) within <paramref name="timeout"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        limit.CancelAfter(timeout);
+        try
         {
-            try
-            {
-                using var health = await client.GetAsync(new Uri("/health", UriKind.Relative), cancellationToken);
-                if (health.StatusCode == HttpStatusCode.OK)
-                {
-                    return harness;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // not listening yet
-            }
-
-            await Task.Delay(100, cancellationToken);
+            await process.WaitForExitAsync(limit.Token);
+            return true;
         }
-
-        await harness.DisposeAsync();
-        throw new TimeoutException("the Bot process did not report ready");
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>A graceful stop (SIGTERM, as a service manager sends) lets the Bot write what it has queued.</summary>
