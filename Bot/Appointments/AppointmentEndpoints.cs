@@ -105,7 +105,7 @@ public static class AppointmentEndpoints
         }
 
         var visit = result.Visit!;
-        loggers.CreateLogger(typeof(AppointmentEndpoints)).LogInformation("Visit {Code} booked for {Service} at {Start} through the API", visit.Code, visit.QueueId, visit.StartsAt);
+        loggers.CreateLogger(typeof(AppointmentEndpoints)).LogInformation("A visit to {Service} at {Start} was booked through the API", visit.QueueId, visit.StartsAt);
         return TypedResults.Created($"/api/appointments/{visit.Code}",
             new BookedDto(visit.Code, visit.QueueId, book.InOfficeTime(visit.StartsAt), book.InOfficeTime(visit.EndsAt), IcsUrl(request, visit)));
     }
