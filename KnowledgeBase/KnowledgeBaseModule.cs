@@ -33,6 +33,7 @@ public static class KnowledgeBaseModule
         services.AddScoped<AppointmentBook>();
         services.AddScoped<Cases.CaseRegistry>();
         services.AddScoped<Staff.StaffAccounts>();
+        services.AddOptions<Cases.FailureLimitOptions>().BindConfiguration(Cases.FailureLimitOptions.SectionName);
         services.AddSingleton<Cases.FailedAttempts>();
 
         var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);

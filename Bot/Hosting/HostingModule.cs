@@ -16,6 +16,7 @@ public static class HostingModule
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddOpenApi();
         services.AddSingleton<Readiness>();
+        services.AddHttpContextAccessor();
         services.AddSingleton<StorageThread>();
         services.AddHostedService<KnowledgeBaseStartup>();
         services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
