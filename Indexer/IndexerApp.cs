@@ -34,6 +34,10 @@ internal static class IndexerApp
           staff-add USER [--role clerk|admin] [--units KT,BP]
                                 create a staff account, or set a new password, role and units;
                                 the password (12+ characters) is read from standard input
+          privacy export|erase --phone P | --email E [--out FILE]
+                                a person's data (RODO art. 15/17): export as JSON, or erase it;
+                                both leave an audit record without the data itself
+          backup --to FILE      an online copy of the database (safe while the Bot runs)
         """;
 
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, string? root = null, TextReader? input = null)
@@ -66,6 +70,8 @@ internal static class IndexerApp
                 "eval" => EvaluateCommand.Run(provider, args[1..], output),
                 "import-cases" => await ImportCasesCommand.RunAsync(provider, args[1..], output),
                 "staff-add" => await StaffAddCommand.RunAsync(provider, args[1..], input ?? Console.In, output),
+                "privacy" => await PrivacyCommand.RunAsync(provider, args[1..], output),
+                "backup" => await BackupCommand.RunAsync(provider, args[1..], output),
                 _ => await UnknownAsync(args[0], output),
             };
         }

@@ -33,7 +33,11 @@ public static class KnowledgeBaseModule
         services.AddScoped<AppointmentBook>();
         services.AddScoped<Cases.CaseRegistry>();
         services.AddScoped<Staff.StaffAccounts>();
+        services.AddOptions<Cases.FailureLimitOptions>().BindConfiguration(Cases.FailureLimitOptions.SectionName);
         services.AddSingleton<Cases.FailedAttempts>();
+        services.AddOptions<Privacy.RetentionOptions>().BindConfiguration(Privacy.RetentionOptions.SectionName);
+        services.AddScoped<Privacy.RetentionSweeper>();
+        services.AddScoped<Privacy.PersonalDataRequests>();
 
         var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
         services.AddDbContext<AssistantDbContext>(db => db.UseSqlite(connectionString));

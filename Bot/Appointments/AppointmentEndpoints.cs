@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Asystent.Bot.Hosting;
 using Asystent.KnowledgeBase.Appointments;
+using Asystent.KnowledgeBase.Cases;
 using Asystent.KnowledgeBase.Languages;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
@@ -28,7 +29,7 @@ public static class AppointmentEndpoints
             .Accepts<BookVisitDto>("application/json").Produces<BookedDto>(StatusCodes.Status201Created)
             .ProducesValidationProblem().ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status422UnprocessableEntity);
         group.MapGet("/{code}", Find).WithName("GetVisit").WithSummary("A visit, given its code and the phone or e-mail it was booked with.")
-            .Produces<VisitDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesValidationProblem();
+            .Produces<VisitDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesValidationProblem();
         group.MapDelete("/{code}", Cancel).WithName("CancelVisit").WithSummary("Cancels a visit (code plus the phone or e-mail it was booked with).")
             .Produces<VisitDto>().ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status422UnprocessableEntity).ProducesValidationProblem();
         group.MapPost("/{code}/move", Move).WithName("MoveVisit").WithSummary("Moves a visit to another free slot.")
@@ -105,33 +106,65 @@ public static class AppointmentEndpoints
         }
 
         var visit = result.Visit!;
-        loggers.CreateLogger(typeof(AppointmentEndpoints)).LogInformation("Visit {Code} booked for {Service} at {Start} through the API", visit.Code, visit.QueueId, visit.StartsAt);
+        loggers.CreateLogger(typeof(AppointmentEndpoints)).LogInformation("A visit to {Service} at {Start} was booked through the API", visit.QueueId, visit.StartsAt);
         return TypedResults.Created($"/api/appointments/{visit.Code}",
             new BookedDto(visit.Code, visit.QueueId, book.InOfficeTime(visit.StartsAt), book.InOfficeTime(visit.EndsAt), IcsUrl(request, visit)));
     }
 
-    public static async Task<IResult> Find(string code, string? phone, string? email, AppointmentBook book, CancellationToken cancellationToken)
+    public static async Task<IResult> Find(string code, string? phone, string? email, HttpContext http, AppointmentBook book, FailedAttempts failures, CancellationToken cancellationToken)
     {
         if (Contact(phone, email) is not { } contact)
         {
             return ContactMissing();
         }
 
-        return await book.FindAsync(code, contact, cancellationToken) is { } visit ? TypedResults.Ok(Visit(visit, book)) : NotFound();
+        var keys = FailureKeys(http, code);
+        if (failures.RetryAfter(keys) is { } wait)
+        {
+            return TooManyAttempts.Problem(http, wait);
+        }
+
+        if (await book.FindAsync(code, contact, cancellationToken) is { } visit)
+        {
+            return TypedResults.Ok(Visit(visit, book));
+        }
+
+        failures.Fail(keys);
+        return NotFound();
     }
 
-    public static async Task<IResult> Cancel(string code, string? phone, string? email, AppointmentBook book, CancellationToken cancellationToken)
+    public static async Task<IResult> Cancel(string code, string? phone, string? email, HttpContext http, AppointmentBook book, FailedAttempts failures, CancellationToken cancellationToken)
     {
         if (Contact(phone, email) is not { } contact)
         {
             return ContactMissing();
+        }
+
+        var keys = FailureKeys(http, code);
+        if (failures.RetryAfter(keys) is { } wait)
+        {
+            return TooManyAttempts.Problem(http, wait);
         }
 
         var result = await book.CancelAsync(code, contact, "api", cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(Visit(result.Visit!, book)) : Problem(result);
+        return result.Succeeded ? TypedResults.Ok(Visit(result.Visit!, book)) : Counted(result, failures, keys);
     }
 
-    public static async Task<IResult> Move(string code, HttpRequest request, AppointmentBook book, CancellationToken cancellationToken)
+    // A wrong code or a wrong contact counts against the address (shared with the chat and the phone) and the code.
+    private static string[] FailureKeys(HttpContext http, string code) =>
+        [FailedAttempts.Address(ClientAddress.Of(http)), $"visit:{BookingCode.Normalize(code) ?? code.ToUpperInvariant()}"];
+
+    private static IResult Counted(BookingResult result, FailedAttempts failures, string[] keys)
+    {
+        if (result.Error == BookingError.NotFound)
+        {
+            failures.Fail(keys);
+        }
+
+        return Problem(result);
+    }
+
+    public static async Task<IResult> Move(string code, HttpRequest request, AppointmentBook book, FailedAttempts failures, CancellationToken cancellationToken)
     {
         var (dto, bodyProblem) = await JsonBody.ReadAsync<MoveVisitDto>(request, MaxBodyBytes, Json);
         if (dto is null)
@@ -151,8 +184,14 @@ public static class AppointmentEndpoints
             return ContactMissing();
         }
 
+        var keys = FailureKeys(request.HttpContext, code);
+        if (failures.RetryAfter(keys) is { } wait)
+        {
+            return TooManyAttempts.Problem(request.HttpContext, wait);
+        }
+
         var result = await book.MoveAsync(code, contact, start, "api", cancellationToken);
-        return result.Succeeded ? TypedResults.Ok(Visit(result.Visit!, book)) : Problem(result);
+        return result.Succeeded ? TypedResults.Ok(Visit(result.Visit!, book)) : Counted(result, failures, keys);
     }
 
     public static async Task<IResult> CalendarFile(string code, string? token, AppointmentBook book, CancellationToken cancellationToken) =>

@@ -65,10 +65,10 @@ public static class CaseEndpoints
             return TypedResults.ValidationProblem(errors, title: "Invalid request");
         }
 
-        string[] keys = [$"{FailedAttempts.AddressPrefix}{http.Connection.RemoteIpAddress}", $"case:{number}"];
+        string[] keys = [FailedAttempts.Address(ClientAddress.Of(http)), $"case:{number}"];
         if (failures.RetryAfter(keys) is { } wait)
         {
-            return TooMany(http, wait);
+            return TooManyAttempts.Problem(http, wait);
         }
 
         if (await cases.VerifyAsync(number!, dto.Code!, cancellationToken) is not { } found)
@@ -120,14 +120,5 @@ public static class CaseEndpoints
         loggers.CreateLogger(typeof(CaseEndpoints)).LogInformation("Case import: {Created} created, {Updated} updated, {Unchanged} unchanged, {Rejected} rejected, {Notices} notices",
             result.Created, result.Updated, result.Unchanged, result.Rejected.Count, result.Notices);
         return TypedResults.Ok(new ImportDto(result.Created, result.Updated, result.Unchanged, result.Notices, result.Rejected));
-    }
-
-    public static ProblemHttpResult TooMany(HttpContext http, TimeSpan wait)
-    {
-        var seconds = (int)Math.Ceiling(wait.TotalSeconds);
-        http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return TypedResults.Problem(title: "Too many attempts",
-            detail: $"Too many wrong case numbers or codes. Please try again in {Math.Max(1, (seconds + 59) / 60)} minutes.",
-            statusCode: StatusCodes.Status429TooManyRequests);
     }
 }

@@ -24,7 +24,7 @@ namespace Asystent.Bot.Conversation;
 /// cards (one card, several matters, or a question that tells close cards apart).
 /// </summary>
 public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSearchService search, ConversationStore store, IEnumerable<IDialogue> dialogues,
-    BookingDialogue booking, CaseStatusDialogue cases, HandoffDialogue handoff, AnalyticsLog analytics, KnowledgeBaseOptions options, TimeProvider clock)
+    BookingDialogue booking, CaseStatusDialogue cases, HandoffDialogue handoff, AnalyticsLog analytics, KnowledgeBaseOptions options, TimeProvider clock, IHttpContextAccessor httpContext)
 {
     private const int MaxMessageLength = 500;
 
@@ -271,7 +271,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
         if (!intent.IsConfident && understood.Entities[RecognizedEntities.CaseNumber] is not null)
         {
             turn.State = turn.State with { Misunderstandings = 0 };
-            turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken));
+            turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken, Hosting.ClientAddress.Of(turn, httpContext)));
             return;
         }
 
@@ -329,7 +329,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
                 return true;
             case IntentNames.CaseStatus:
                 turn.State = turn.State with { Misunderstandings = 0 };
-                turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken));
+                turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken, Hosting.ClientAddress.Of(turn, httpContext)));
                 return true;
             case IntentNames.BookAppointment when Current(turn) is { } discussed && AboutDiscussed(text, language, service, discussed):
                 if (catalogue.BookableFor(discussed.Id) is not null && booking.CanBook)

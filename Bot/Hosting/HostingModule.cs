@@ -17,6 +17,8 @@ public static class HostingModule
         services.AddOpenApi();
         services.AddSingleton<Readiness>();
         services.AddHealthProbes();
+        services.AddHttpContextAccessor();
+        services.AddHostedService<KnowledgeBase.Privacy.RetentionWorker>();
         services.AddSingleton<StorageThread>();
         services.AddHostedService<KnowledgeBaseStartup>();
         services.AddOptions<ApiRateLimitOptions>().BindConfiguration(ApiRateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

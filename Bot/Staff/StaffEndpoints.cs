@@ -1,5 +1,6 @@
 using System.Globalization;
 using Asystent.KnowledgeBase.Appointments;
+using Asystent.KnowledgeBase.Cases;
 using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.Staff;
 using Microsoft.AspNetCore.Antiforgery;
@@ -67,7 +68,7 @@ public static class StaffEndpoints
         var group = app.MapGroup("/staff").WithTags("Staff").ExcludeFromDescription();
         group.MapGet("/signin", SignInPage).AllowAnonymous();
         group.MapPost("/signin", SignIn).AllowAnonymous().RequireRateLimiting(Hosting.HostingModule.ApiRateLimitPolicy);
-        group.MapPost("/signout", (Delegate)SignOut).RequireAuthorization(Policy).WithMetadata(new RequireAntiforgeryTokenAttribute());
+        group.MapPost("/signout", SignOut).RequireAuthorization(Policy);
         group.MapGet("/appointments", Day).RequireAuthorization(Policy);
         group.MapPost("/appointments/{code}/mark", Mark).RequireAuthorization(Policy);
         return app;
@@ -77,7 +78,9 @@ public static class StaffEndpoints
         !await accounts.AnyAsync(cancellationToken) ? Html(StaffPages.NotConfigured(), StatusCodes.Status503ServiceUnavailable)
         : Html(StaffPages.SignIn(Token(http, antiforgery), returnUrl, null));
 
-    private static async Task<IResult> SignIn(HttpContext http, StaffAccounts accounts, IAntiforgery antiforgery,
+    // Every refusal looks the same (401, one message) whether the name is unknown, the password wrong
+    // or the account locked; only the address's own throttle answers 429, and it says nothing about accounts.
+    private static async Task<IResult> SignIn(HttpContext http, StaffAccounts accounts, IAntiforgery antiforgery, FailedAttempts failures,
         [FromForm] string? userName, [FromForm] string? password, [FromForm] string? returnUrl, CancellationToken cancellationToken)
     {
         if (!await accounts.AnyAsync(cancellationToken))
@@ -85,13 +88,19 @@ public static class StaffEndpoints
             return Html(StaffPages.NotConfigured(), StatusCodes.Status503ServiceUnavailable);
         }
 
-        var result = await accounts.SignInAsync(userName, password, cancellationToken);
-        switch (result.Outcome)
+        var address = FailedAttempts.SignInAddress(Hosting.ClientAddress.Of(http));
+        if (failures.RetryAfter(address) is { } wait)
         {
-            case SignInOutcome.LockedOut:
-                return Html(StaffPages.SignIn(Token(http, antiforgery), returnUrl, "Zbyt wiele nieudanych prób. Konto jest chwilowo zablokowane – spróbuj za kwadrans."), StatusCodes.Status429TooManyRequests);
-            case SignInOutcome.Refused:
-                return Html(StaffPages.SignIn(Token(http, antiforgery), returnUrl, "Nieprawidłowa nazwa użytkownika lub hasło."), StatusCodes.Status401Unauthorized);
+            var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            return Html(StaffPages.SignIn(Token(http, antiforgery), returnUrl, $"Zbyt wiele nieudanych prób z tego adresu. Spróbuj ponownie za {minutes} min."), StatusCodes.Status429TooManyRequests);
+        }
+
+        var result = await accounts.SignInAsync(userName, password, cancellationToken);
+        if (result.Outcome != SignInOutcome.SignedIn)
+        {
+            failures.Fail(address);
+            return Html(StaffPages.SignIn(Token(http, antiforgery), returnUrl, "Nieprawidłowa nazwa użytkownika lub hasło."), StatusCodes.Status401Unauthorized);
         }
 
         await http.SignInAsync(Scheme, StaffUser.Principal(result.Account!, Scheme));
@@ -104,8 +113,14 @@ public static class StaffEndpoints
         && (back.StartsWith("/staff/", StringComparison.Ordinal) || back == "/clerk" || back.StartsWith("/clerk?", StringComparison.Ordinal) || back.StartsWith("/admin", StringComparison.Ordinal))
             ? back : null;
 
-    private static async Task<IResult> SignOut(HttpContext http)
+    // Checked here, not left to metadata: a page elsewhere must not be able to sign a clerk out.
+    private static async Task<IResult> SignOut(HttpContext http, IAntiforgery antiforgery)
     {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return TypedResults.Problem(title: "Missing anti-forgery token", detail: "Sign out with the button on a staff page.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         await http.SignOutAsync(Scheme);
         return Results.Redirect("/staff/signin");
     }

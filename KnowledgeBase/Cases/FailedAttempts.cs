@@ -1,22 +1,30 @@
 using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
 
 namespace Asystent.KnowledgeBase.Cases;
 
 /// <summary>
-/// Counts failed case-status checks per key (a conversation, a client address, a case number) in a
-/// sliding window; a key with too many failures is refused until the oldest of them leaves the window.
-/// In memory: a restart forgets the counts, which costs an attacker nothing they could not get by waiting.
-/// A client address gets more tries than a conversation or a case number: an office network or a
-/// mobile operator puts many people behind one address.
+/// Counts failures per key in a sliding window; a key with too many failures is refused until the
+/// oldest of them leaves the window. One instance serves the chat, the phone line and the API, so an
+/// address that failed in one is counted in all. Keys: <see cref="Address"/> (client IP, caller number,
+/// Messenger PSID), <see cref="SignInAddress"/>, or anything else (a conversation, a case number, a
+/// visit code) with the per-key limit. In memory: a restart forgets the counts, which costs an
+/// attacker nothing they could not get by waiting.
 /// </summary>
-public sealed class FailedAttempts(TimeProvider clock)
+public sealed class FailedAttempts(TimeProvider clock, IOptions<FailureLimitOptions> options)
 {
-    public const int Limit = 5;
-    public const int AddressLimit = 20;
-    public const string AddressPrefix = "ip:";
-    public static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
+    public const string AddressPrefix = "addr:";
+    public const string SignInAddressPrefix = "signin-addr:";
 
     private readonly ConcurrentDictionary<string, Queue<DateTimeOffset>> failures = new(StringComparer.Ordinal);
+
+    /// <summary>The counter of wrong codes from one address (<c>ip:127.0.0.1</c>, <c>phone:+48600100200</c>, <c>psid:123</c>).</summary>
+    public static string Address(string address) => AddressPrefix + address;
+
+    /// <summary>The counter of wrong staff sign-ins from one address.</summary>
+    public static string SignInAddress(string address) => SignInAddressPrefix + address;
+
+    public TimeSpan Window => TimeSpan.FromMinutes(options.Value.WindowMinutes);
 
     /// <summary>How long until any of the keys may try again; null when none is blocked.</summary>
     public TimeSpan? RetryAfter(params string[] keys)
@@ -30,13 +38,14 @@ public sealed class FailedAttempts(TimeProvider clock)
                 continue;
             }
 
+            var limit = LimitOf(key);
             lock (times)
             {
                 Expire(times, now);
-                if (times.Count >= (key.StartsWith(AddressPrefix, StringComparison.Ordinal) ? AddressLimit : Limit))
+                if (times.Count >= limit)
                 {
                     // The oldest failures must leave the window until the count is under the limit again.
-                    var wait = times.ElementAt(times.Count - (key.StartsWith(AddressPrefix, StringComparison.Ordinal) ? AddressLimit : Limit)) + Window - now;
+                    var wait = times.ElementAt(times.Count - limit) + Window - now;
                     longest = longest is null || wait > longest ? wait : longest;
                 }
             }
@@ -59,7 +68,12 @@ public sealed class FailedAttempts(TimeProvider clock)
         }
     }
 
-    private static void Expire(Queue<DateTimeOffset> times, DateTimeOffset now)
+    private int LimitOf(string key) =>
+        key.StartsWith(AddressPrefix, StringComparison.Ordinal) ? options.Value.PerAddress
+        : key.StartsWith(SignInAddressPrefix, StringComparison.Ordinal) ? options.Value.SignInPerAddress
+        : options.Value.PerKey;
+
+    private void Expire(Queue<DateTimeOffset> times, DateTimeOffset now)
     {
         while (times.Count > 0 && times.Peek() + Window <= now)
         {

@@ -17,14 +17,14 @@ public enum SignInOutcome
 /// <summary>
 /// Staff accounts in the database: created with a hashed password (ASP.NET Core Identity's hasher,
 /// PBKDF2), checked at sign-in with the same work and answer for an unknown name as for a wrong
-/// password, locked for a while after repeated failures. There is no default account: the first one
-/// comes from configuration or from <c>Indexer staff-add</c>.
+/// password, locked for a while after many failures from any addresses (each address is throttled
+/// well before that, so one person cannot lock a clerk out). A locked account takes the same work as
+/// an open one. There is no default account: the first one comes from configuration or from
+/// <c>Indexer staff-add</c>.
 /// </summary>
-public sealed class StaffAccounts(AssistantDbContext db, TimeProvider clock)
+public sealed class StaffAccounts(AssistantDbContext db, TimeProvider clock, Microsoft.Extensions.Options.IOptions<Cases.FailureLimitOptions> limits)
 {
     public const int MinPasswordLength = 12;
-    public const int MaxFailedSignIns = 5;
-    public static readonly TimeSpan Lockout = TimeSpan.FromMinutes(15);
 
     private static readonly PasswordHasher<StaffAccountRecord> Hasher = new();
 
@@ -84,12 +84,14 @@ public sealed class StaffAccounts(AssistantDbContext db, TimeProvider clock)
         userName = (userName ?? "").Trim();
         var now = clock.GetUtcNow();
         var account = userName.Length == 0 ? null : await db.StaffAccounts.FirstOrDefaultAsync(a => a.UserName == userName, cancellationToken);
+        var verdict = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DecoyHash, password ?? "");
         if (account?.LockedUntil > now)
         {
+            Record(account.UserName, "sign_in_refused", detail: "locked");
+            await db.SaveChangesAsync(cancellationToken);
             return new SignInResult(SignInOutcome.LockedOut);
         }
 
-        var verdict = Hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DecoyHash, password ?? "");
         if (account is null)
         {
             Record(userName, "sign_in_refused", detail: "unknown name");
@@ -100,11 +102,11 @@ public sealed class StaffAccounts(AssistantDbContext db, TimeProvider clock)
         if (verdict == PasswordVerificationResult.Failed)
         {
             account.FailedSignIns++;
-            var locked = account.FailedSignIns >= MaxFailedSignIns;
+            var locked = account.FailedSignIns >= limits.Value.SignInPerAccount;
             if (locked)
             {
                 account.FailedSignIns = 0;
-                account.LockedUntil = now + Lockout;
+                account.LockedUntil = now + TimeSpan.FromMinutes(limits.Value.WindowMinutes);
             }
 
             Record(account.UserName, locked ? "locked_out" : "sign_in_refused");

@@ -27,7 +27,11 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         foreach (var (name, value) in BotConnectorSettings(Cloud).Concat(NotificationSettings(Sms, Smtp)).Concat(StaffSettings()).Append(new("Cases__ImportApiKey", CasesImportKey)).Concat(MessengerSettings(Graph))
             .Append(new("Voice__AuthToken", VoiceAuthToken)).Append(new("Voice__PublicBaseUrl", VoicePublicBaseUrl))
             // Queues open whenever a clerk is online, so the handoff tests hold at any hour; the hours themselves have their own test.
-            .Append(new("Handoff__LiveChatOutsideHours", "true")))
+            .Append(new("Handoff__LiveChatOutsideHours", "true"))
+            // Every in-process request comes from one (absent) address, so the per-address limits would
+            // let one test's wrong codes block the next; AddressLimitTests checks them on a Bot process over real sockets.
+            .Append(new("FailureLimits__PerAddress", "100000")).Append(new("FailureLimits__SignInPerAddress", "100000"))
+            .Append(new("FailureLimits__SignInPerAccount", "5")))
         {
             Environment.SetEnvironmentVariable(name, value);
         }

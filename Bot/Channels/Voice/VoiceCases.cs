@@ -6,14 +6,14 @@ namespace Asystent.Bot.Channels.Voice;
 /// <summary>
 /// Menu 2 of the phone line: the case number said or keyed (its digits, parts separated by "*"), the
 /// code keyed (letters as their keys), then the status, what comes next and the deadline. Failures
-/// count per calling number and per case, as in the chat.
+/// count per calling number (the phone line's address, shared with the chat and the API) and per case.
 /// </summary>
 internal static class VoiceCases
 {
     public static async Task<TwiML> StepAsync(VoiceBranch branch, CaseRegistry registry, FailedAttempts failures, CancellationToken cancellationToken)
     {
         var call = branch.Call;
-        var caller = $"voice:{branch.From}";
+        var caller = KnowledgeBase.Cases.FailedAttempts.Address(Hosting.ClientAddress.OfCaller(branch.From));
         if (failures.RetryAfter(caller) is { } wait)
         {
             return call.Menu(TooMany(call, wait));

@@ -76,7 +76,7 @@ internal static class VoiceVisits
                 branch.Save(state with { VisitCode = codes[picked - 1] });
                 return call.AskVisitCode();
             case "visit_code" when state.VisitCode is { } code:
-                var caller = $"voice-visit:{phone}";
+                var caller = KnowledgeBase.Cases.FailedAttempts.Address(Hosting.ClientAddress.OfCaller(phone));
                 if (failures.RetryAfter(caller) is not null)
                 {
                     return call.Menu(VoicePhrases.Get("visit_failed", language));

@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Asystent.Bot.Channels.Activities;
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Appointments;
+using Asystent.KnowledgeBase.Cases;
 using Asystent.KnowledgeBase.Entities;
 using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Languages;
@@ -19,7 +20,7 @@ namespace Asystent.Bot.Conversation.Booking;
 /// an example, and after three the person is offered the phone and a clerk.
 /// </summary>
 public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSearchService search, KnowledgeBaseOptions options, TimeProvider clock, IConfiguration configuration,
-    MessageInterpreter interpreter, Handoff.HandoffDialogue handoff) : IDialogue
+    MessageInterpreter interpreter, Handoff.HandoffDialogue handoff, FailedAttempts failures, IHttpContextAccessor http) : IDialogue
 {
     private readonly TimeZoneInfo zone = TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone);
 
@@ -209,11 +210,11 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
 
                 dialog = dialog with { Step = BookingSteps.Verify, Code = code, Retries = 0 };
                 return Contact(text) is not null
-                    ? await VerifyAsync(dialog, text, state, cancellationToken)
+                    ? await VerifyAsync(dialog, text, state, Hosting.ClientAddress.Of(incoming, incoming.Conversation?.Id ?? "", http), cancellationToken)
                     : Say(BookingPhrases.Get("ask_verify", language), state with { Booking = dialog }, Buttons(language, "stop"));
 
             case BookingSteps.Verify:
-                return await VerifyAsync(dialog, text, state, cancellationToken);
+                return await VerifyAsync(dialog, text, state, Hosting.ClientAddress.Of(incoming, incoming.Conversation?.Id ?? "", http), cancellationToken);
 
             case BookingSteps.ConfirmCancel:
                 return IsYes(text) || BookingPhrases.Is(text, "yes_cancel") ? await CancelAsync(dialog, state, cancellationToken)
@@ -343,7 +344,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
         return Done(text, visit, state, incoming);
     }
 
-    private async Task<(IReadOnlyList<Activity>, DialogState)> VerifyAsync(BookingDialog dialog, string text, DialogState state, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Activity>, DialogState)> VerifyAsync(BookingDialog dialog, string text, DialogState state, string address, CancellationToken cancellationToken)
     {
         var language = state.Language;
         if (Contact(text) is not { } contact)
@@ -351,11 +352,20 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
             return Retry(dialog, state, Say(BookingPhrases.Get("bad_contact", language), state, Buttons(language, "stop")));
         }
 
+        // Wrong codes count per address (shared with the phone line and the API) and per code.
+        string[] keys = [FailedAttempts.Address(address), $"visit:{dialog.Code}"];
+        if (failures.RetryAfter(keys) is { } wait)
+        {
+            var blocked = string.Format(CultureInfo.InvariantCulture, Cases.CasePhrases.Get("blocked", language), Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes)), search.Catalogue.Office.Phone);
+            return ([Replies.Message(blocked, language, Replies.Actions(language))], state with { Booking = null });
+        }
+
         await using var scope = scopes.CreateAsyncScope();
         var book = scope.ServiceProvider.GetRequiredService<AppointmentBook>();
         var visit = await book.FindAsync(dialog.Code!, contact, cancellationToken);
         if (visit is null)
         {
+            failures.Fail(keys);
             var notFound = string.Format(CultureInfo.InvariantCulture, BookingPhrases.Get("not_found", language), search.Catalogue.Office.Phone);
             dialog = dialog with { Step = BookingSteps.Code, Code = null };
             return Retry(dialog, state, Say(notFound, state with { Booking = dialog }, Buttons(language, "stop")));

@@ -15,7 +15,7 @@ namespace Asystent.Bot.Conversation.Cases;
 /// ready, where and when to collect it and an offer to book a visit; otherwise an offer to be told
 /// by SMS when it is ready. Wrong numbers and codes get one answer, and too many of them a pause.
 /// </summary>
-public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, CardSearchService search, FailedAttempts failures, Handoff.HandoffDialogue handoff) : IDialogue
+public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, CardSearchService search, FailedAttempts failures, Handoff.HandoffDialogue handoff, IHttpContextAccessor http) : IDialogue
 {
     private const int MaxRetries = 3;
 
@@ -43,13 +43,13 @@ public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, Card
         }
         else
         {
-            turn.Send(await ContinueAsync(text, state, turn.ConversationKey, turn.CancellationToken));
+            turn.Send(await ContinueAsync(text, state, turn.ConversationKey, turn.CancellationToken, Hosting.ClientAddress.Of(turn, http)));
         }
 
         return DialogueOutcome.Handled;
     }
 
-    public async Task<(IReadOnlyList<Activity>, DialogState)> StartAsync(string text, DialogState state, string conversationKey, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<Activity>, DialogState)> StartAsync(string text, DialogState state, string conversationKey, CancellationToken cancellationToken, string? address = null)
     {
         var number = CaseNumberRecognizer.Find(text);
         if (number is null)
@@ -59,11 +59,11 @@ public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, Card
 
         var dialog = new CaseDialog(CaseSteps.Code, number);
         return CodeIn(text, number) is { } code
-            ? await VerifyAsync(dialog, code, state, conversationKey, cancellationToken)
+            ? await VerifyAsync(dialog, code, state, conversationKey, address, cancellationToken)
             : Say(CasePhrases.Get("ask_code", state.Language), state with { Case = dialog });
     }
 
-    public async Task<(IReadOnlyList<Activity>, DialogState)> ContinueAsync(string text, DialogState state, string conversationKey, CancellationToken cancellationToken)
+    public async Task<(IReadOnlyList<Activity>, DialogState)> ContinueAsync(string text, DialogState state, string conversationKey, CancellationToken cancellationToken, string? address = null)
     {
         var dialog = state.Case!;
         var language = state.Language;
@@ -72,12 +72,12 @@ public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, Card
             case CaseSteps.Number:
                 return CaseNumberRecognizer.Find(text) is null
                     ? Retry(dialog, state, "ask_number")
-                    : await StartAsync(text, state, conversationKey, cancellationToken);
+                    : await StartAsync(text, state, conversationKey, cancellationToken, address);
 
             case CaseSteps.Code:
                 var number = CaseNumberRecognizer.Find(text) ?? dialog.Number!;
                 return CodeIn(text, number) is { } code
-                    ? await VerifyAsync(dialog with { Number = number }, code, state, conversationKey, cancellationToken)
+                    ? await VerifyAsync(dialog with { Number = number }, code, state, conversationKey, address, cancellationToken)
                     : Retry(dialog with { Number = number }, state, "ask_code");
 
             case CaseSteps.Shown:
@@ -106,10 +106,11 @@ public sealed partial class CaseStatusDialogue(IServiceScopeFactory scopes, Card
         return ([], state with { Case = null });
     }
 
-    private async Task<(IReadOnlyList<Activity>, DialogState)> VerifyAsync(CaseDialog dialog, string code, DialogState state, string conversationKey, CancellationToken cancellationToken)
+    private async Task<(IReadOnlyList<Activity>, DialogState)> VerifyAsync(CaseDialog dialog, string code, DialogState state, string conversationKey, string? address, CancellationToken cancellationToken)
     {
         var language = state.Language;
-        string[] keys = [$"conversation:{conversationKey}", $"case:{dialog.Number}"];
+        // Counted per conversation, per case and per address: a fresh conversation for every guess still meets the address limit.
+        string[] keys = [$"conversation:{conversationKey}", $"case:{dialog.Number}", FailedAttempts.Address(address ?? $"conversation:{conversationKey}")];
         if (failures.RetryAfter(keys) is { } wait)
         {
             var minutes = Math.Max(1, (int)Math.Ceiling(wait.TotalMinutes));

@@ -10,7 +10,7 @@ public sealed class FailedAttemptsTests
     [Fact]
     public void Five_failures_on_a_case_block_it_until_the_oldest_leaves_the_window()
     {
-        var attempts = new FailedAttempts(clock);
+        var attempts = new FailedAttempts(clock, Microsoft.Extensions.Options.Options.Create(new FailureLimitOptions()));
         for (var i = 0; i < 5; i++)
         {
             Assert.Null(attempts.RetryAfter("case:KT.5410.1.2026"));
@@ -27,14 +27,14 @@ public sealed class FailedAttemptsTests
     [Fact]
     public void A_client_address_gets_more_tries_than_one_case()
     {
-        var attempts = new FailedAttempts(clock);
-        for (var i = 0; i < FailedAttempts.AddressLimit - 1; i++)
+        var attempts = new FailedAttempts(clock, Microsoft.Extensions.Options.Options.Create(new FailureLimitOptions()));
+        for (var i = 0; i < new FailureLimitOptions().PerAddress - 1; i++)
         {
-            attempts.Fail("ip:10.0.0.7", $"case:KT.5410.{i}.2026");
+            attempts.Fail(FailedAttempts.Address("ip:10.0.0.7"), $"case:KT.5410.{i}.2026");
         }
 
-        Assert.Null(attempts.RetryAfter("ip:10.0.0.7"));
-        attempts.Fail("ip:10.0.0.7");
-        Assert.Equal(FailedAttempts.Window, attempts.RetryAfter("ip:10.0.0.7"));
+        Assert.Null(attempts.RetryAfter(FailedAttempts.Address("ip:10.0.0.7")));
+        attempts.Fail(FailedAttempts.Address("ip:10.0.0.7"));
+        Assert.Equal(TimeSpan.FromMinutes(15), attempts.RetryAfter(FailedAttempts.Address("ip:10.0.0.7")));
     }
 }
