@@ -20,6 +20,45 @@ internal sealed class BotProcessHarness : IAsyncDisposable
 
     public string Url { get; }
 
+    /// <summary>
+    /// A data folder of its own with a search index and intent model already built (copied from one
+    /// built once per test run): a test that starts the process several times, or on fresh data,
+    /// does not wait minutes for the build each time on a busy machine.
+    /// </summary>
+    public static async Task<string> PreparedDataAsync(CancellationToken cancellationToken)
+    {
+        var built = await Prebuilt.Value.WaitAsync(cancellationToken);
+        var data = Directory.CreateTempSubdirectory("asystent-prepared-").FullName;
+        foreach (var folder in new[] { "index", "model" })
+        {
+            CopyFolder(Path.Combine(built, folder), Path.Combine(data, folder));
+        }
+
+        return data;
+    }
+
+    private static readonly Lazy<Task<string>> Prebuilt = new(async () =>
+    {
+        var data = Directory.CreateTempSubdirectory("asystent-prebuilt-").FullName;
+        await using var bot = await StartAsync(data, "prebuilt-directline-secret-0123456789", CancellationToken.None);
+        await bot.StopGracefullyAsync(CancellationToken.None);
+        return data;
+    });
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
+    }
+
     public static async Task<BotProcessHarness> StartAsync(string data, string secret, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var root = KnowledgeBase.AssistantRoot.Locate();
@@ -52,7 +91,8 @@ internal sealed class BotProcessHarness : IAsyncDisposable
         process.BeginErrorReadLine();
         var harness = new BotProcessHarness(process, url);
         using var client = new HttpClient { BaseAddress = new Uri(url) };
-        var deadline = DateTime.UtcNow.AddMinutes(2);
+        // Building the index and the model on a busy machine takes minutes.
+        var deadline = DateTime.UtcNow.AddMinutes(6);
         while (DateTime.UtcNow < deadline && !process.HasExited)
         {
             try
@@ -83,6 +123,13 @@ internal sealed class BotProcessHarness : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(20));
         await process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Kills the process outright (SIGKILL, as kill -9 does): nothing queued gets written, no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()
