@@ -87,6 +87,19 @@ internal sealed class BotProcessHarness : IAsyncDisposable
             start.Environment[name] = value;
         }
         var process = Process.Start(start)!;
+        var lastLines = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        DataReceivedEventHandler keep = (_, line) =>
+        {
+            if (line.Data is { } text)
+            {
+                lastLines.Enqueue(text);
+                while (lastLines.Count > 20 && lastLines.TryDequeue(out string? _))
+                {
+                }
+            }
+        };
+        process.OutputDataReceived += keep;
+        process.ErrorDataReceived += keep;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var harness = new BotProcessHarness(process, url);
@@ -112,7 +125,7 @@ internal sealed class BotProcessHarness : IAsyncDisposable
         }
 
         await harness.DisposeAsync();
-        throw new TimeoutException("the Bot process did not report ready");
+        throw new TimeoutException("the Bot process did not report ready; its last output:\n" + string.Join("\n", lastLines));
     }
 
     /// <summary>A graceful stop (SIGTERM, as a service manager sends) lets the Bot write what it has queued.</summary>
