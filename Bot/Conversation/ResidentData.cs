@@ -20,45 +20,75 @@ public sealed class ResidentData
     /// <summary>Remembers what the masker replaced in <paramref name="original"/> to give <paramref name="masked"/>.</summary>
     public void Learn(string original, string masked)
     {
-        var found = Replaced(original, masked);
+        Replaced(original, masked, out var found);
         lock (gate)
         {
-            foreach (var pair in found)
+            foreach (var (_, value, mark) in found)
             {
-                if (values.Count < MaxValues && !values.Contains(pair))
+                if (values.Count < MaxValues && !values.Contains((value, mark)))
                 {
-                    values.Add(pair);
+                    values.Add((value, mark));
                 }
             }
         }
     }
 
-    /// <summary>The reply's text with the resident's own values masked; the same string when it holds none.</summary>
+    /// <summary>
+    /// The reply's text with the resident's own values masked; the same string when it holds none.
+    /// A reply may write a value differently from how it was typed ("+48 600 700 800" for
+    /// "600700800"), so the reply's personal data is found by the masker and compared by its letters
+    /// and digits; what the resident did not type (the office's phone) stays as sent. When the
+    /// masker's marks cannot be lined up with the reply, the whole masked reply is kept (never a leak).
+    /// </summary>
     public string MaskIn(string reply)
     {
+        string[] known;
         lock (gate)
         {
-            foreach (var (value, mark) in values)
+            if (values.Count == 0)
             {
-                if (reply.Contains(value, StringComparison.Ordinal))
-                {
-                    reply = reply.Replace(value, mark, StringComparison.Ordinal);
-                }
+                return reply;
             }
 
+            known = values.Select(v => Key(v.Value)).ToArray();
+        }
+
+        var masked = PersonalDataMasker.Mask(reply);
+        if (masked == reply)
+        {
             return reply;
         }
+
+        if (Replaced(reply, masked, out var spans) is false)
+        {
+            return masked;
+        }
+
+        var result = new System.Text.StringBuilder();
+        var at = 0;
+        foreach (var (start, value, mark) in spans)
+        {
+            var key = Key(value);
+            var theirs = known.Any(k => k.Length >= 5 && key.Length >= 5 && (k.EndsWith(key, StringComparison.Ordinal) || key.EndsWith(k, StringComparison.Ordinal)));
+            result.Append(reply, at, start - at).Append(theirs ? mark : value);
+            at = start + value.Length;
+        }
+
+        return result.Append(reply, at, reply.Length - at).ToString();
     }
+
+    // A value by its letters and digits only, lower case: "+48 600-700-800" and "600700800" compare by their ends.
+    private static string Key(string value) => new(value.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant).ToArray());
 
     /// <summary>
     /// The values the masker replaced: <paramref name="masked"/> is <paramref name="original"/> with
     /// some spans replaced by marks in brackets ("[telefon]"). Each value is found between the text
     /// both share, and checked by masking it alone, so a short anchor (a space) inside a value cannot
-    /// cut it short. Gives up (returning what it found) on anything it cannot align.
+    /// cut it short. False when it cannot line everything up (<paramref name="found"/> then holds what it could).
     /// </summary>
-    public static List<(string Value, string Mark)> Replaced(string original, string masked)
+    public static bool Replaced(string original, string masked, out List<(int Start, string Value, string Mark)> found)
     {
-        var found = new List<(string, string)>();
+        found = [];
         var i = 0;
         var j = 0;
         while (j < masked.Length)
@@ -73,7 +103,7 @@ public sealed class ResidentData
             var close = masked[j] == '[' ? masked.IndexOf(']', j) : -1;
             if (close < 0)
             {
-                return found;
+                return false;
             }
 
             var mark = masked[j..(close + 1)];
@@ -87,14 +117,14 @@ public sealed class ResidentData
 
             if (end <= i)
             {
-                return found;
+                return false;
             }
 
-            found.Add((original[i..end], mark));
+            found.Add((i, original[i..end], mark));
             i = end;
             j = close + 1;
         }
 
-        return found;
+        return i == original.Length;
     }
 }

@@ -42,7 +42,7 @@ internal sealed class HostileRequests(string secret, string service, string code
         ("messenger", r => r.Next(2) == 0 ? Get($"/api/messenger?hub.mode={Any(r)}&hub.verify_token={Any(r)}&hub.challenge={Any(r)}") : Post("/api/messenger", Json(r))),
         ("pages", r => Get(new[] { "/admin", "/admin/cards", "/admin/gaps", "/clerk", "/staff", "/search", "/" }[r.Next(7)] + $"?from={Date(r)}&to={Date(r)}&date={Date(r)}&q={Any(r)}&unit={Any(r)}")),
         ("paths", r => new HttpRequestMessage(new[] { HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete, HttpMethod.Options }[r.Next(6)],
-            "/" + string.Join('/', Enumerable.Range(0, r.Next(1, 5)).Select(_ => Uri.EscapeDataString(Garbage[r.Next(Garbage.Length)][..Math.Min(40, Garbage[r.Next(Garbage.Length)].Length)]))))),
+            "/" + string.Join('/', Enumerable.Range(0, r.Next(1, 5)).Select(_ => Uri.EscapeDataString(Short(Any(r))))))),
     ];
 
     public (string Kind, HttpRequestMessage Request) Make(int n)
@@ -146,6 +146,8 @@ internal sealed class HostileRequests(string secret, string service, string code
     };
 
     private static string Any(Random r) => r.Next(4) == 0 ? new string((char)r.Next(32, 0xD7FF), r.Next(1, 50)) : Garbage[r.Next(Garbage.Length)];
+
+    private static string Short(string text) => text.Length <= 40 ? text : text[..40];
 
     private static string Escape(string text) => text.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal).Replace("\u0000", "", StringComparison.Ordinal);
 

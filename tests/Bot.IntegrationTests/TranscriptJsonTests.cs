@@ -45,7 +45,7 @@ public sealed class TranscriptJsonTests
         var resident = new ResidentData();
         var message = new Activity { Id = "c|0000001", Text = "mój numer to 600 123 456, proszę o SMS", From = new ChannelAccount { Id = "u1", Role = "user" } };
         var storedMessage = TranscriptJson.Stored(ActivityJson.ToUtf8(message), message, resident);
-        var reply = new Activity { Id = "c|0000002", Text = "Wyślę SMS na 600 123 456. Pytania: 32 123 45 67.", From = new ChannelAccount { Id = "asystent", Role = "bot" } };
+        var reply = new Activity { Id = "c|0000002", Text = "Wyślę SMS na +48600123456. Pytania: 32 123 45 67.", From = new ChannelAccount { Id = "asystent", Role = "bot" } };
 
         var storedReply = TranscriptJson.Stored(ActivityJson.ToUtf8(reply), reply, resident);
 
@@ -58,7 +58,7 @@ public sealed class TranscriptJsonTests
     [InlineData("PESEL 44051401458.", "44051401458", null)]
     public void The_values_the_masker_replaced_are_found(string original, string first, string? second)
     {
-        var found = ResidentData.Replaced(original, Asystent.KnowledgeBase.Privacy.PersonalDataMasker.Mask(original));
+        Assert.True(ResidentData.Replaced(original, Asystent.KnowledgeBase.Privacy.PersonalDataMasker.Mask(original), out var found));
 
         Assert.Equal(second is null ? [first] : [first, second], found.Select(f => f.Value));
     }
