@@ -42,7 +42,7 @@ internal sealed class HostileRequests(string secret, string service, string code
         ("messenger", r => r.Next(2) == 0 ? Get($"/api/messenger?hub.mode={Any(r)}&hub.verify_token={Any(r)}&hub.challenge={Any(r)}") : Post("/api/messenger", Json(r))),
         ("pages", r => Get(new[] { "/admin", "/admin/cards", "/admin/gaps", "/clerk", "/staff", "/search", "/" }[r.Next(7)] + $"?from={Date(r)}&to={Date(r)}&date={Date(r)}&q={Any(r)}&unit={Any(r)}")),
         ("paths", r => new HttpRequestMessage(new[] { HttpMethod.Get, HttpMethod.Post, HttpMethod.Put, HttpMethod.Patch, HttpMethod.Delete, HttpMethod.Options }[r.Next(6)],
-            "/" + string.Join('/', Enumerable.Range(0, r.Next(1, 5)).Select(_ => Uri.EscapeDataString(Short(Any(r))))))),
+            "/x/" + string.Join('/', Enumerable.Range(0, r.Next(1, 5)).Select(_ => Uri.EscapeDataString(Short(Any(r))))))),
     ];
 
     public (string Kind, HttpRequestMessage Request) Make(int n)

@@ -45,7 +45,7 @@ public sealed class TranscriptJsonTests
         var resident = new ResidentData();
         var message = new Activity { Id = "c|0000001", Text = "mój numer to 600 123 456, proszę o SMS", From = new ChannelAccount { Id = "u1", Role = "user" } };
         var storedMessage = TranscriptJson.Stored(ActivityJson.ToUtf8(message), message, resident);
-        var reply = new Activity { Id = "c|0000002", Text = "Wyślę SMS na +48600123456. Pytania: 32 123 45 67.", From = new ChannelAccount { Id = "asystent", Role = "bot" } };
+        var reply = new Activity { Id = "c|0000002", Text = "Wyślę SMS na 600 123 456. Pytania: 32 123 45 67.", From = new ChannelAccount { Id = "asystent", Role = "bot" } };
 
         var storedReply = TranscriptJson.Stored(ActivityJson.ToUtf8(reply), reply, resident);
 
