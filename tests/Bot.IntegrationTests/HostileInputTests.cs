@@ -126,8 +126,8 @@ public sealed class HostileInputTests(ITestOutputHelper output) : IDisposable
         var activities = (await transcript.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("activities").EnumerateArray()
             .Select(a => $"{a.GetProperty("id").GetString()} {(a.TryGetProperty("text", out var t) ? t.GetString() : "")}")
             // The flood's own well-formed posts may follow; what was there before must be unchanged.
-            .Take(before.Transcript.Length == 0 ? 4 : before.Transcript.Split('\n').Length);
-        return before with { Visit = visit, Transcript = string.Join("\n", activities) };
+            .Take(before.Transcript.Length == 0 ? 4 : before.Transcript.Split('\u001E').Length);
+        return before with { Visit = visit, Transcript = string.Join('\u001E', activities) };
     }
 
     public void Dispose()
