@@ -64,7 +64,7 @@ public static class AdminEndpoints
         var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone)).DateTime);
         DateOnly? Parse(string? text, DateOnly fallback) =>
             string.IsNullOrEmpty(text) ? fallback
-            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : null;
+            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && KnowledgeBase.OfficeDates.Contains(day) ? day : null;
         if (Parse(to, today) is not { } end || Parse(from, end.AddDays(-29)) is not { } start || start > end || end.DayNumber - start.DayNumber >= MaxDays)
         {
             return null;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Asystent.Bot.Hosting;
+using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Cases;
 using Asystent.KnowledgeBase.Languages;
@@ -209,6 +210,15 @@ public static class AppointmentEndpoints
     /// <summary>A slot start as the slots list gives it; without an offset it is read as office time.</summary>
     private static DateTimeOffset Start(string? text, AppointmentBook book, Dictionary<string, string[]> errors)
     {
+        // Read without its offset first: a year outside the office's dates is refused before any
+        // offset is applied (0001-01-01T00:00+01:00 has no UTC time).
+        var withoutOffset = text is { Length: > 6 } && (text[^6] is '+' or '-') ? text[..^6] : text;
+        if (DateTime.TryParseExact(withoutOffset, ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var bare) && !OfficeDates.Contains(bare))
+        {
+            errors["start"] = [$"The start must be a day {OfficeDates.Range}."];
+            return default;
+        }
+
         if (DateTimeOffset.TryParseExact(text, ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mmzzz"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var exact))
         {
             return exact;
@@ -232,7 +242,13 @@ public static class AppointmentEndpoints
 
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
         {
-            return day;
+            if (OfficeDates.Contains(day))
+            {
+                return day;
+            }
+
+            errors[field] = [$"'{field}' must be a day {OfficeDates.Range}."];
+            return fallback;
         }
 
         errors[field] = [$"'{Shorten(text)}' is not a date; use YYYY-MM-DD."];

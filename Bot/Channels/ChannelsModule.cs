@@ -15,6 +15,7 @@ public static class ChannelsModule
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
         services.AddSingleton<DirectLineTurns>();
+        services.AddSingleton<DirectLinePostLimiter>();
         services.AddSingleton<TurnRunner>();
         services.AddOptions<BotConnectorOptions>().BindConfiguration(BotConnectorOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddHttpClient(nameof(ConnectorClient), http => http.Timeout = TimeSpan.FromSeconds(15));

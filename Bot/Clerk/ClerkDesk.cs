@@ -235,7 +235,7 @@ public sealed class ClerkDesk(
     private List<TranscriptLine> Transcript(HandoffRecord handoff)
     {
         var activities = ConversationDelivery.IsDirectLine(handoff.ConversationId) && directLine.Find(handoff.ConversationId) is { } live
-            ? live.Since(null).Activities.Select(ActivityJson.Parse).ToList()
+            ? live.Recent().Select(ActivityJson.Parse).ToList()
             : store.Load(handoff.ConversationId)?.Transcript ?? [];
         return activities
             .Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(a.Text))

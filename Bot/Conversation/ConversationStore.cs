@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
 using Asystent.Bot.Channels.Activities;
@@ -19,6 +20,7 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     private readonly ConcurrentDictionary<string, DialogState> states = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, DateTimeOffset> touched = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> sequences = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ResidentData> residentData = new(StringComparer.Ordinal);
     // Not declared single-reader (though it has one): only the general channel can say how many
     // changes wait, which the metrics show as the storage writer's backlog.
     private readonly Channel<Change> changes = Channel.CreateUnbounded<Change>();
@@ -29,7 +31,8 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
 
     internal sealed record ConversationChange(string ConversationId, string Channel, string? UserId, string? Locale, DialogState? State) : Change(ConversationId);
 
-    internal sealed record ActivityChange(string ConversationId, int Sequence, string Type, DateTimeOffset Timestamp, byte[] Json) : Change(ConversationId);
+    /// <summary>A transcript entry; <paramref name="Stored"/> (when given) is called once it is committed.</summary>
+    internal sealed record ActivityChange(string ConversationId, int Sequence, string Type, DateTimeOffset Timestamp, byte[] Json, Action? Stored = null) : Change(ConversationId);
 
     internal ChannelReader<Change> Changes => changes.Reader;
 
@@ -73,6 +76,7 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     {
         states.TryRemove(conversationId, out _);
         sequences.TryRemove(conversationId, out _);
+        residentData.TryRemove(conversationId, out _);
         touched.TryRemove(conversationId, out _);
     }
 
@@ -96,15 +100,67 @@ public sealed class ConversationStore(IServiceScopeFactory scopes, TimeProvider 
     public void Started(string conversationId, string channel, string? userId, string? locale) =>
         changes.Writer.TryWrite(new ConversationChange(conversationId, channel, userId, locale, null));
 
-    /// <summary>Stores a transcript entry; its text is masked first (PESEL, phones, e-mails, case numbers).</summary>
+    /// <summary>
+    /// Stores a transcript entry: what the resident typed with personal data masked (PESEL, phones,
+    /// e-mails, case numbers), the assistant's replies as they were sent except for the resident's own
+    /// data repeated in them.
+    /// </summary>
     public void Recorded(string conversationId, int sequence, Activity activity) =>
         Recorded(conversationId, sequence, activity, ActivityJson.ToUtf8(activity));
 
-    /// <summary>As <see cref="Recorded(string, int, Activity)"/>, reusing the activity's JSON already written for its stream.</summary>
-    public void Recorded(string conversationId, int sequence, Activity activity, byte[] json)
+    /// <summary>As <see cref="Recorded(string, int, Activity)"/>, reusing the activity's JSON already written for its stream; <paramref name="stored"/> is called once it is committed.</summary>
+    public void Recorded(string conversationId, int sequence, Activity activity, byte[] json, Action? stored = null)
     {
-        var stored = TranscriptJson.Stored(json, activity);
-        changes.Writer.TryWrite(new ActivityChange(conversationId, sequence, activity.Type, activity.Timestamp ?? clock.GetUtcNow(), stored));
+        var masked = TranscriptJson.Stored(json, activity, residentData.GetOrAdd(conversationId, _ => new ResidentData()));
+        changes.Writer.TryWrite(new ActivityChange(conversationId, sequence, activity.Type, activity.Timestamp ?? clock.GetUtcNow(), masked, stored));
+    }
+
+    /// <summary>
+    /// A Direct Line conversation as it was stored, to resume it after a restart: how many activities
+    /// it has, the newest <paramref name="newest"/> of them as stored, and the last one's timestamp;
+    /// null when unknown.
+    /// </summary>
+    public (ConversationRecord Conversation, int Count, List<byte[]> Newest, DateTimeOffset? LastTimestamp)? LoadNewest(string conversationId, int newest)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
+        var conversation = db.Conversations.AsNoTracking().FirstOrDefault(c => c.Id == conversationId);
+        if (conversation is null)
+        {
+            return null;
+        }
+
+        var rows = db.ConversationActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId)
+            .OrderByDescending(a => a.Sequence)
+            .Take(newest)
+            .Select(a => new { a.Sequence, a.Timestamp, a.Json })
+            .ToList();
+        rows.Reverse();
+        var count = rows.Count == 0 ? 0 : rows[^1].Sequence + 1;
+        // Positions are contiguous in a transcript stored by this version; one with gaps (stored
+        // before commits were awaited) keeps its positions, and only its contiguous tail is kept in memory.
+        var first = rows.Count - 1;
+        while (first > 0 && rows[first - 1].Sequence == rows[first].Sequence - 1)
+        {
+            first--;
+        }
+
+        var tail = rows.Skip(Math.Max(first, 0)).Select(r => Encoding.UTF8.GetBytes(r.Json)).ToList();
+        return (conversation, count, tail, rows.Count == 0 ? null : rows[^1].Timestamp);
+    }
+
+    /// <summary>The stored transcript entries of a conversation from position <paramref name="from"/> (inclusive) to <paramref name="to"/> (exclusive).</summary>
+    public IReadOnlyList<byte[]> ReadTranscript(string conversationId, int from, int to)
+    {
+        using var scope = scopes.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<AssistantDbContext>().ConversationActivities.AsNoTracking()
+            .Where(a => a.ConversationId == conversationId && a.Sequence >= from && a.Sequence < to)
+            .OrderBy(a => a.Sequence)
+            .Select(a => a.Json)
+            .AsEnumerable()
+            .Select(Encoding.UTF8.GetBytes)
+            .ToList();
     }
 
     /// <summary>A stored conversation and its (masked) transcript, to resume it after a restart; null when unknown.</summary>

@@ -8,17 +8,24 @@ using Microsoft.EntityFrameworkCore;
 namespace Asystent.Bot.Conversation;
 
 /// <summary>
-/// Writes the store's queued changes to the database in batches: one transaction per batch, one
-/// upsert per conversation (its latest state wins) and one insert per transcript entry. Plain SQL on
-/// the context's connection, because change tracking every row cost more CPU under load than
-/// answering the question; the tables themselves come from the EF Core migrations. The writing
+/// Writes the store's queued changes to the database in group commits: whatever has queued while the
+/// previous commit was being written goes in the next one, as one transaction with one upsert per
+/// conversation (its latest state wins) and one insert per transcript entry. A Direct Line post is
+/// acknowledged only after its commit, so under load many posts share a commit (and its sync to
+/// disk) instead of each paying for one, and when quiet a post waits for one small commit only.
+/// A batch that cannot be written is retried (the posts waiting for it wait), never skipped: a gap
+/// would let a position a client has seen be given again after a restart.
+/// Plain SQL on the context's connection, because change tracking every row cost more CPU under load
+/// than answering the question; the tables themselves come from the EF Core migrations. The writing
 /// happens on the <see cref="StorageThread"/>.
 /// </summary>
 internal sealed class ConversationStoreWriter(ConversationStore store, IServiceScopeFactory scopes, StorageThread storage, TimeProvider clock, ILogger<ConversationStoreWriter> logger) : BackgroundService
 {
-    private const int MaxBatch = 1000;
+    private const int MaxBatch = 2000;
 
-    private static readonly TimeSpan BatchWindow = TimeSpan.FromMilliseconds(50);
+    private static readonly TimeSpan FirstRetry = TimeSpan.FromMilliseconds(100);
+
+    private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(5);
 
     private const string UpsertConversation = """
         INSERT INTO conversations (Id, Channel, UserId, Locale, StateJson, CreatedAt, UpdatedAt, Version)
@@ -46,16 +53,12 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
     private async Task WriteAllAsync(CancellationToken stoppingToken)
     {
         var reader = store.Changes;
+        var batch = new List<ConversationStore.Change>();
         try
         {
             while (await reader.WaitToReadAsync(stoppingToken))
             {
-                // Let a busy moment's changes gather: one commit for many turns.
-                await Task.Delay(BatchWindow, stoppingToken);
-                while (reader.TryPeek(out _))
-                {
-                    await WriteBatchAsync(reader);
-                }
+                await WriteQueuedAsync(reader, batch, stoppingToken);
             }
         }
         catch (OperationCanceledException)
@@ -64,55 +67,73 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
         }
 
         store.Complete();
+        await WriteQueuedAsync(reader, batch, CancellationToken.None, attempts: 3);
+    }
+
+    private async Task WriteQueuedAsync(ChannelReader<ConversationStore.Change> reader, List<ConversationStore.Change> batch, CancellationToken stoppingToken, int attempts = int.MaxValue)
+    {
         while (reader.TryPeek(out _))
         {
-            await WriteBatchAsync(reader);
+            batch.Clear();
+            while (batch.Count < MaxBatch && reader.TryRead(out var change))
+            {
+                batch.Add(change);
+            }
+
+            var delay = FirstRetry;
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    await WriteBatchAsync(batch);
+                    break;
+                }
+                catch (DbException e) when (attempt < attempts && !(stoppingToken.IsCancellationRequested && attempt >= 3))
+                {
+                    logger.LogError(e, "Could not store {Count} conversation changes; retrying in {Delay}", batch.Count, delay);
+                    await Task.Delay(delay, clock, CancellationToken.None);
+                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, LongestRetry.Ticks));
+                }
+                catch (DbException e)
+                {
+                    logger.LogError(e, "Could not store {Count} conversation changes while stopping; they are lost", batch.Count);
+                    return;
+                }
+            }
+
+            // Committed: the activities become visible and the posts waiting for them are answered.
+            foreach (var change in batch)
+            {
+                (change as ConversationStore.ActivityChange)?.Stored?.Invoke();
+            }
         }
     }
 
-    private async Task WriteBatchAsync(ChannelReader<ConversationStore.Change> reader)
+    private async Task WriteBatchAsync(List<ConversationStore.Change> batch)
     {
-        var batch = new List<ConversationStore.Change>();
-        while (batch.Count < MaxBatch && reader.TryRead(out var change))
+        await using var scope = scopes.CreateAsyncScope();
+        var connection = scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        var now = clock.GetUtcNow();
+        await using (var upsert = Command(connection, transaction, UpsertConversation, "$id", "$channel", "$user", "$locale", "$state", "$now"))
         {
-            batch.Add(change);
-        }
-
-        if (batch.Count == 0)
-        {
-            return;
-        }
-
-        try
-        {
-            await using var scope = scopes.CreateAsyncScope();
-            var connection = scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Database.GetDbConnection();
-            await connection.OpenAsync();
-            await using var transaction = await connection.BeginTransactionAsync();
-            var now = clock.GetUtcNow();
-            await using (var upsert = Command(connection, transaction, UpsertConversation, "$id", "$channel", "$user", "$locale", "$state", "$now"))
+            foreach (var conversation in Merge(batch))
             {
-                foreach (var conversation in Merge(batch))
-                {
-                    await ExecuteAsync(upsert, conversation.ConversationId, conversation.Channel, conversation.UserId, conversation.Locale,
-                        conversation.State is null ? null : JsonSerializer.SerializeToUtf8Bytes(conversation.State), now);
-                }
+                await ExecuteAsync(upsert, conversation.ConversationId, conversation.Channel, conversation.UserId, conversation.Locale,
+                    conversation.State is null ? null : JsonSerializer.SerializeToUtf8Bytes(conversation.State), now);
             }
-
-            await using (var insert = Command(connection, transaction, InsertActivity, "$id", "$sequence", "$type", "$timestamp", "$json"))
-            {
-                foreach (var activity in batch.OfType<ConversationStore.ActivityChange>())
-                {
-                    await ExecuteAsync(insert, activity.ConversationId, activity.Sequence, activity.Type, activity.Timestamp, activity.Json);
-                }
-            }
-
-            await transaction.CommitAsync();
         }
-        catch (DbException e)
+
+        await using (var insert = Command(connection, transaction, InsertActivity, "$id", "$sequence", "$type", "$timestamp", "$json"))
         {
-            logger.LogError(e, "Could not store {Count} conversation changes", batch.Count);
+            foreach (var activity in batch.OfType<ConversationStore.ActivityChange>())
+            {
+                await ExecuteAsync(insert, activity.ConversationId, activity.Sequence, activity.Type, activity.Timestamp, activity.Json);
+            }
         }
+
+        await transaction.CommitAsync();
     }
 
     /// <summary>One change per conversation in the batch: the latest state and the latest known user and locale.</summary>

@@ -1,30 +1,42 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
 using Asystent.KnowledgeBase.Privacy;
 
 namespace Asystent.Bot.Conversation;
 
-/// <summary>The stored form of a transcript entry: the JSON the client was sent, with personal data in its text masked.</summary>
+/// <summary>
+/// The stored form of a transcript entry: the JSON the client was sent, with personal data in what the
+/// resident typed masked. The assistant's own replies are stored as sent (they hold the office's
+/// public data: its phone numbers, addresses, opening hours), except where they repeat the resident's
+/// own data (<see cref="ResidentData"/>).
+/// </summary>
 public static class TranscriptJson
 {
     private static readonly byte[] TextProperty = "\"text\":"u8.ToArray();
 
-    // The assistant's own texts recur (a card's answer is one string per card, language and office
-    // day, a phrase one per language) and an answer names the office's phone number, so nearly every
-    // reply needs masking: its mask is remembered by the string's identity, not worked out per reply.
-    private static readonly Mask?[] RecentReplies = new Mask?[1024];
-
-    /// <summary>The JSON to store for <paramref name="activity"/>, written as <paramref name="json"/>.</summary>
-    public static byte[] Stored(byte[] json, Activity activity)
+    /// <summary>The JSON to store for <paramref name="activity"/>, written as <paramref name="json"/>; <paramref name="resident"/> is the conversation's.</summary>
+    public static byte[] Stored(byte[] json, Activity activity, ResidentData resident)
     {
         if (activity.Text is not { } text)
         {
             return json;
         }
 
-        var mask = activity.From?.Role == "bot" ? ReplyMask(text) : MaskOf(text);
-        return mask.From is null ? json : Swap(json, activity, mask);
+        string masked;
+        if (activity.From?.Role == "bot")
+        {
+            masked = resident.MaskIn(text);
+        }
+        else
+        {
+            masked = PersonalDataMasker.Mask(text);
+            if (masked != text)
+            {
+                resident.Learn(text, masked);
+            }
+        }
+
+        return masked == text ? json : Swap(json, activity, new Mask(text, Property(text), masked, Property(masked)));
     }
 
     /// <summary>
@@ -43,30 +55,12 @@ public static class TranscriptJson
             return ActivityJson.ToUtf8(activity.WithText(mask.Masked));
         }
 
-        var result = new byte[json.Length - mask.From!.Length + mask.To!.Length];
+        var result = new byte[json.Length - mask.From.Length + mask.To.Length];
         json.AsSpan(0, at).CopyTo(result);
         mask.To.CopyTo(result, at);
         json.AsSpan(at + mask.From.Length).CopyTo(result.AsSpan(at + mask.To.Length));
         return result;
     }
-
-    private static Mask ReplyMask(string text)
-    {
-        ref var slot = ref RecentReplies[(RuntimeHelpers.GetHashCode(text) & int.MaxValue) % RecentReplies.Length];
-        var known = Volatile.Read(ref slot);
-        if (known is not null && ReferenceEquals(known.Text, text))
-        {
-            return known;
-        }
-
-        var mask = MaskOf(text);
-        Volatile.Write(ref slot, mask);
-        return mask;
-    }
-
-    private static Mask MaskOf(string text) => PersonalDataMasker.Mask(text) is var masked && masked != text
-        ? new Mask(text, Property(text), masked, Property(masked))
-        : new Mask(text, null, text, null);
 
     // "text":"…" encoded exactly as the activity serialiser writes it (same encoder).
     private static byte[] Property(string value)
@@ -80,6 +74,6 @@ public static class TranscriptJson
         return property;
     }
 
-    /// <summary>A text, and when it holds personal data, its <c>"text"</c> property as written and as stored.</summary>
-    private sealed record Mask(string Text, byte[]? From, string Masked, byte[]? To);
+    /// <summary>A text and its masked form, each as its <c>"text"</c> property is written.</summary>
+    private sealed record Mask(string Text, byte[] From, string Masked, byte[] To);
 }

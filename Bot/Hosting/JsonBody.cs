@@ -20,11 +20,18 @@ public static class JsonBody
             return (default, JsonBodyProblem.TooLarge);
         }
 
+        // Read at most one byte past the limit: a body without a length (chunked) is refused as soon
+        // as it is known to be too large, not after all of it has been buffered.
         using var body = new MemoryStream();
-        await request.Body.CopyToAsync(body, request.HttpContext.RequestAborted);
-        if (body.Length > maxBytes)
+        var buffer = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, maxBytes + 1L - body.Length)), request.HttpContext.RequestAborted)) > 0)
         {
-            return (default, JsonBodyProblem.TooLarge);
+            body.Write(buffer, 0, read);
+            if (body.Length > maxBytes)
+            {
+                return (default, JsonBodyProblem.TooLarge);
+            }
         }
 
         try

@@ -137,7 +137,8 @@ public static class StaffEndpoints
             return Html(StaffPages.Forbidden(wanted), StatusCodes.Status403Forbidden);
         }
 
-        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : book.Calendar.Today(clock.GetUtcNow());
+        // A day outside the office's dates (a mistyped year) shows today, as no day does.
+        var day = DateOnly.TryParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) && KnowledgeBase.OfficeDates.Contains(parsed) ? parsed : book.Calendar.Today(clock.GetUtcNow());
         var visits = await book.DayAsync(chosen, day, cancellationToken);
         return Html(StaffPages.Day(account, search.Catalogue, chosen, day, visits, book.InOfficeTime, Token(http, antiforgery)));
     }

@@ -330,9 +330,14 @@ public sealed partial class CaseRegistry(AssistantDbContext db, CardSearchServic
     private static CaseEventRecord Event(ParsedCase record, DateTimeOffset now, string source) =>
         new() { Status = record.Status, StatusDate = record.StatusDate, Missing = record.Missing, ImportedAt = now, Source = source };
 
-    /// <summary>An ISO 8601 date ("2026-11-20") or time with offset ("2026-11-20T10:15:00+01:00"); a bare date is midnight office time.</summary>
+    /// <summary>An ISO 8601 date ("2026-11-20") or time with offset ("2026-11-20T10:15:00+01:00"); a bare date is midnight office time. Null outside the office's dates.</summary>
     private DateTimeOffset? Moment(string? text)
     {
+        if (text is { Length: >= 10 } && DateOnly.TryParseExact(text[..10], "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) && !OfficeDates.Contains(day))
+        {
+            return null;
+        }
+
         if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
         {
             var midnight = date.ToDateTime(TimeOnly.MinValue);

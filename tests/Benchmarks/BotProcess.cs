@@ -65,6 +65,10 @@ internal sealed class BotProcess : IAsyncDisposable
         start.Environment["KnowledgeBase__ModelPath"] = Path.Combine(data, "model");
         start.Environment["ConnectionStrings__Assistant"] = $"Data Source={Path.Combine(data, "assistant.db")}";
         start.Environment["DirectLine__Secret"] = secret;
+        // The load run's clients post far faster than people type (a turn every few hundred
+        // milliseconds per conversation): it measures turns, not the post limits, so they are lifted.
+        start.Environment["DirectLine__ConversationPostsPerMinute"] = "10000000";
+        start.Environment["DirectLine__ConversationPostBurst"] = "1000000";
         // The load run measures the server, not per-request logging to the console.
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         var process = Process.Start(start)!;

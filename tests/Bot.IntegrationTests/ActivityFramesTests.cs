@@ -14,7 +14,7 @@ public sealed class ActivityFramesTests
     [Fact]
     public void An_echo_and_its_reply_go_as_one_set_with_the_last_watermark()
     {
-        var (_, live, close) = conversation.Subscribe(null);
+        var (_, live, close) = conversation.Subscribe();
         var echoId = conversation.Append(new Activity { Type = ActivityTypes.Message, Text = "gdzie zarejestrować auto?", From = new ChannelAccount { Id = "u1" } });
         var replyId = conversation.Append(new Activity { Type = ActivityTypes.Message, Text = "Wydział Komunikacji, pokój 12", ReplyToId = echoId, From = DirectLineTurns.BotAccount });
         Assert.True(live.TryRead(out var echo));

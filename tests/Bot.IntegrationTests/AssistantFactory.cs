@@ -146,7 +146,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
             await Task.Delay(200);
         }
 
-        throw new TimeoutException("The assistant did not become ready within 6 minutes.");
+        throw new TimeoutException("The assistant did not become ready within 6 minutes (building the index on a busy machine).");
     }
 
     public override async ValueTask DisposeAsync()

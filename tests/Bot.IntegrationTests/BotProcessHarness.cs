@@ -27,12 +27,51 @@ internal sealed class BotProcessHarness : IAsyncDisposable
     /// <summary>What the process has written to its standard error so far.</summary>
     public ConcurrentQueue<string> Errors { get; } = new();
 
+    /// <summary>
+    /// A data folder of its own with a search index and intent model already built (copied from one
+    /// built once per test run): a test that starts the process several times, or on fresh data,
+    /// does not wait minutes for the build each time on a busy machine.
+    /// </summary>
+    public static async Task<string> PreparedDataAsync(CancellationToken cancellationToken)
+    {
+        var built = await Prebuilt.Value.WaitAsync(cancellationToken);
+        var data = Directory.CreateTempSubdirectory("asystent-prepared-").FullName;
+        foreach (var folder in new[] { "index", "model" })
+        {
+            CopyFolder(Path.Combine(built, folder), Path.Combine(data, folder));
+        }
+
+        return data;
+    }
+
+    private static readonly Lazy<Task<string>> Prebuilt = new(async () =>
+    {
+        var data = Directory.CreateTempSubdirectory("asystent-prebuilt-").FullName;
+        await using var bot = await StartAsync(data, "prebuilt-directline-secret-0123456789", CancellationToken.None);
+        await bot.StopGracefullyAsync(CancellationToken.None);
+        return data;
+    });
+
+    private static void CopyFolder(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (var file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (var folder in Directory.EnumerateDirectories(from))
+        {
+            CopyFolder(folder, Path.Combine(to, Path.GetFileName(folder)));
+        }
+    }
+
     public static async Task<BotProcessHarness> StartAsync(string data, string secret, CancellationToken cancellationToken, IReadOnlyDictionary<string, string>? environment = null)
     {
         var harness = Launch(data, secret, environment);
         using var client = new HttpClient { BaseAddress = new Uri(harness.Url) };
-        // Generous: a fresh data folder builds its index first, slowly on a busy machine.
-        var deadline = DateTime.UtcNow.AddMinutes(4);
+        // Generous: a fresh data folder builds its index and model first, which takes minutes on a busy machine.
+        var deadline = DateTime.UtcNow.AddMinutes(6);
         while (DateTime.UtcNow < deadline && !harness.process.HasExited)
         {
             try
@@ -52,7 +91,7 @@ internal sealed class BotProcessHarness : IAsyncDisposable
         }
 
         await harness.DisposeAsync();
-        throw new TimeoutException("the Bot process did not report ready");
+        throw new TimeoutException("the Bot process did not report ready; its last output:\n" + string.Join("\n", harness.Output.TakeLast(20).Concat(harness.Errors.TakeLast(20))));
     }
 
     /// <summary>Starts the process without waiting for it to be ready (to watch it start).</summary>
@@ -129,6 +168,13 @@ internal sealed class BotProcessHarness : IAsyncDisposable
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(20));
         await process.WaitForExitAsync(timeout.Token);
+    }
+
+    /// <summary>Kills the process outright (SIGKILL, as kill -9 does): nothing queued gets written, no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        process.Kill();
+        await process.WaitForExitAsync();
     }
 
     public async ValueTask DisposeAsync()

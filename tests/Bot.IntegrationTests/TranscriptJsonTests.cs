@@ -30,17 +30,37 @@ public sealed class TranscriptJsonTests
     }
 
     [Fact]
-    public void A_reply_sent_again_is_masked_again()
+    public void The_assistants_reply_is_stored_as_sent_with_the_offices_phone()
     {
         var text = "Zadzwoń pod 32 123 45 67 albo przyjdź do pokoju 12.";
-        foreach (var id in new[] { "c|0000001", "c|0000003" })
-        {
-            var reply = new Activity { Id = id, Text = text, From = new ChannelAccount { Id = "asystent", Role = "bot" } };
+        var reply = new Activity { Id = "c|0000001", Text = text, From = new ChannelAccount { Id = "asystent", Role = "bot" } };
+        var json = ActivityJson.ToUtf8(reply);
 
-            var stored = TranscriptJson.Stored(ActivityJson.ToUtf8(reply), reply);
+        Assert.Same(json, TranscriptJson.Stored(json, reply, new ResidentData()));
+    }
 
-            Assert.Equal(JsonSerializer.Serialize(reply.WithText("Zadzwoń pod [telefon] albo przyjdź do pokoju 12."), ActivityJson.Options), Encoding.UTF8.GetString(stored));
-        }
+    [Fact]
+    public void A_reply_repeating_what_the_resident_typed_is_masked_there_only()
+    {
+        var resident = new ResidentData();
+        var message = new Activity { Id = "c|0000001", Text = "mój numer to 600 123 456, proszę o SMS", From = new ChannelAccount { Id = "u1", Role = "user" } };
+        var storedMessage = TranscriptJson.Stored(ActivityJson.ToUtf8(message), message, resident);
+        var reply = new Activity { Id = "c|0000002", Text = "Wyślę SMS na 600 123 456. Pytania: 32 123 45 67.", From = new ChannelAccount { Id = "asystent", Role = "bot" } };
+
+        var storedReply = TranscriptJson.Stored(ActivityJson.ToUtf8(reply), reply, resident);
+
+        Assert.DoesNotContain("600 123 456", Encoding.UTF8.GetString(storedMessage), StringComparison.Ordinal);
+        Assert.Equal(JsonSerializer.Serialize(reply.WithText("Wyślę SMS na [telefon]. Pytania: 32 123 45 67."), ActivityJson.Options), Encoding.UTF8.GetString(storedReply));
+    }
+
+    [Theory]
+    [InlineData("tel. 600 123 456 i 601 222 333", "600 123 456", "601 222 333")]
+    [InlineData("PESEL 44051401458.", "44051401458", null)]
+    public void The_values_the_masker_replaced_are_found(string original, string first, string? second)
+    {
+        Assert.True(ResidentData.Replaced(original, Asystent.KnowledgeBase.Privacy.PersonalDataMasker.Mask(original), out var found));
+
+        Assert.Equal(second is null ? [first] : [first, second], found.Select(f => f.Value));
     }
 
     [Fact]
@@ -49,6 +69,6 @@ public sealed class TranscriptJsonTests
         var message = new Activity { Id = "c|0000002", Text = "gdzie zarejestrować samochód?", From = new ChannelAccount { Id = "u1", Role = "user" } };
         var json = ActivityJson.ToUtf8(message);
 
-        Assert.Same(json, TranscriptJson.Stored(json, message));
+        Assert.Same(json, TranscriptJson.Stored(json, message, new ResidentData()));
     }
 }

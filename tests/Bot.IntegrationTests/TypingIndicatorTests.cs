@@ -14,7 +14,7 @@ public sealed class TypingIndicatorTests
     public void A_slow_answer_is_announced_once_the_delay_has_passed()
     {
         var conversation = new DirectLineConversation("c1", "u1", "pl-PL", clock);
-        var (_, live, close) = conversation.Subscribe(null);
+        var (_, live, close) = conversation.Subscribe();
         using var typing = new TypingIndicator(conversation, new ChannelAccount { Id = "u1" }, Delay, clock);
 
         clock.Advance(TimeSpan.FromMilliseconds(499));
@@ -35,7 +35,7 @@ public sealed class TypingIndicatorTests
     public void A_quick_answer_is_not_announced_and_nothing_comes_after_it()
     {
         var conversation = new DirectLineConversation("c2", "u1", "pl-PL", clock);
-        var (_, live, close) = conversation.Subscribe(null);
+        var (_, live, close) = conversation.Subscribe();
         var typing = new TypingIndicator(conversation, null, Delay, clock);
 
         typing.Stop();
@@ -49,7 +49,7 @@ public sealed class TypingIndicatorTests
     public void Without_a_delay_it_is_shown_at_once()
     {
         var conversation = new DirectLineConversation("c3", "u1", "pl-PL", clock);
-        var (_, live, close) = conversation.Subscribe(null);
+        var (_, live, close) = conversation.Subscribe();
         using var typing = new TypingIndicator(conversation, null, TimeSpan.Zero, clock);
 
         Assert.True(live.TryRead(out var set));

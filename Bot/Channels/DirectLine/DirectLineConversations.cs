@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
+using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Conversation;
+using Microsoft.Extensions.Options;
 
 namespace Asystent.Bot.Channels.DirectLine;
 
@@ -8,7 +10,7 @@ namespace Asystent.Bot.Channels.DirectLine;
 /// The Direct Line conversations of this server: live ones in memory, every one also in the
 /// database, so a client reconnecting after a restart finds its conversation again.
 /// </summary>
-public sealed class DirectLineConversations(TimeProvider clock, ConversationStore store)
+public sealed class DirectLineConversations(TimeProvider clock, ConversationStore store, IOptions<DirectLineOptions> options)
 {
     public const string Channel = "directline";
 
@@ -23,13 +25,13 @@ public sealed class DirectLineConversations(TimeProvider clock, ConversationStor
             return live;
         }
 
-        if (store.Load(id) is not { } stored)
+        if (store.LoadNewest(id, options.Value.MaxActivitiesInMemory) is not { } stored)
         {
             return null;
         }
 
         var restored = Create(id, stored.Conversation.UserId, stored.Conversation.Locale);
-        restored.Restore(stored.Transcript);
+        restored.Restore(stored.Count, stored.Newest, stored.LastTimestamp);
         return conversations.GetOrAdd(id, restored);
     }
 
@@ -89,5 +91,13 @@ public sealed class DirectLineConversations(TimeProvider clock, ConversationStor
     public IEnumerable<DirectLineConversation> Live => conversations.Values;
 
     private DirectLineConversation Create(string id, string? userId, string? locale) =>
-        new(id, userId, locale, clock, (sequence, activity, json) => store.Recorded(id, sequence, activity, json));
+        new(id, userId, locale, clock, new StoredHistory(store, id), options.Value.MaxActivitiesInMemory);
+
+    /// <summary>A conversation's transcript in the database: written by the store's batch writer, read back in pages.</summary>
+    private sealed class StoredHistory(ConversationStore store, string id) : IDirectLineHistory
+    {
+        public void Record(int sequence, Activity activity, byte[] json, Action stored) => store.Recorded(id, sequence, activity, json, stored);
+
+        public IReadOnlyList<byte[]> Read(int from, int to) => store.ReadTranscript(id, from, to);
+    }
 }

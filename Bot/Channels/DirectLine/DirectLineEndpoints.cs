@@ -120,6 +120,10 @@ public static class DirectLineEndpoints
                 ChannelId = "directline",
             };
             await turns.RunAsync(conversation, update, http.RequestAborted);
+            if (!await StoredAsync(conversation, options))
+            {
+                return NotStored();
+            }
         }
 
         var body = new ConversationResponse(conversation.Id, token, (int)tokens.Lifetime.TotalSeconds, StreamUrl(http, conversation.Id, token, null), "");
@@ -144,14 +148,22 @@ public static class DirectLineEndpoints
             return failure;
         }
 
-        return Results.Bytes(ActivityFrames.Frame(conversation!.Since(watermark)), "application/json; charset=utf-8");
+        return Results.Bytes(ActivityFrames.Frame(conversation!.Since(watermark, options.Value.MaxActivitiesPerRead)), "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> Post(string id, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineTurns turns, IOptions<DirectLineOptions> options, ILoggerFactory loggers)
+    private static async Task<IResult> Post(string id, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineTurns turns, DirectLinePostLimiter limiter, IOptions<DirectLineOptions> options, ILoggerFactory loggers)
     {
         if (Authorize(http, id, tokens, conversations, options, out var conversation) is { } failure)
         {
             return failure;
+        }
+
+        var credential = Bearer(http)!;
+        if (limiter.TryPost(conversation!.Id, tokens.IsSecret(credential) ? null : credential) is { } wait)
+        {
+            // Retry-After in whole seconds, as HTTP defines it.
+            http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            return Error(StatusCodes.Status429TooManyRequests, "Throttled", "Too many messages in a short time; please wait a moment.");
         }
 
         var (activity, problem) = await ActivityBody.ReadAsync(http.Request, options.Value.MaxActivityBytes);
@@ -174,7 +186,9 @@ public static class DirectLineEndpoints
         }
 
         // The echo: the client's own activity comes back with a server id and its channelData untouched.
-        activity.From = new ChannelAccount { Id = conversation!.UserId ?? activity.From?.Id, Name = activity.From?.Name, Role = "user" };
+        activity.From = new ChannelAccount { Id = conversation.UserId ?? activity.From?.Id, Name = activity.From?.Name, Role = "user" };
+        // The channel is this server's to say, whatever the client declared (it is what /admin counts by).
+        activity.ChannelId = DirectLineConversations.Channel;
         activity.Recipient = DirectLineTurns.BotAccount;
         // As the Bot Framework's Direct Line does: the activity names the service it came through, which
         // is also where the links the assistant hands out (calendar files) can be fetched.
@@ -194,7 +208,9 @@ public static class DirectLineEndpoints
             loggers.CreateLogger("Asystent.Bot.DirectLine").LogError(e, "A Direct Line turn could not be completed in {ConversationId}", conversation.Id);
         }
 
-        return Results.Json(new ResourceResponse(activityId), ActivityJson.Options);
+        // Acknowledged only once the message and its replies are committed (a group commit shared
+        // with the other posts of the moment): an answered post survives a crash.
+        return await StoredAsync(conversation, options) ? Results.Json(new ResourceResponse(activityId), ActivityJson.Options) : NotStored();
     }
 
     private static async Task Stream(string id, string? watermark, string? t, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
@@ -220,15 +236,25 @@ public static class DirectLineEndpoints
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        var (replay, live, close) = conversation.Subscribe(watermark == "-" ? null : watermark);
+        var (replayTo, live, close) = conversation.Subscribe();
+        var position = int.TryParse(watermark, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var from) ? Math.Clamp(from, 0, replayTo) : 0;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted);
         var reading = DrainClientFramesAsync(socket, stop);
         var message = new ArrayBufferWriter<byte>(16 * 1024);
         var sets = new List<ActivitySet>();
         try
         {
-            if (replay.Activities.Count > 0)
+            // What came after the client's watermark, a page per message (the oldest read from the
+            // database), up to where the live stream takes over.
+            while (position < replayTo)
             {
+                var replay = conversation.Since(position.ToString(System.Globalization.CultureInfo.InvariantCulture), Math.Min(options.Value.MaxActivitiesPerRead, replayTo - position));
+                position += replay.Activities.Count;
+                if (replay.Activities.Count == 0)
+                {
+                    break;
+                }
+
                 sets.Add(replay);
                 await SendAsync(socket, message, sets, stop.Token);
             }
@@ -315,6 +341,22 @@ public static class DirectLineEndpoints
         conversation = conversations.Find(id);
         return conversation is null ? Error(StatusCodes.Status404NotFound, "BadArgument", "There is no such conversation.") : null;
     }
+
+    private static async Task<bool> StoredAsync(DirectLineConversation conversation, IOptions<DirectLineOptions> options)
+    {
+        try
+        {
+            await conversation.WhenStoredAsync().WaitAsync(TimeSpan.FromSeconds(options.Value.StoreTimeoutSeconds));
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private static IResult NotStored() =>
+        Error(StatusCodes.Status503ServiceUnavailable, "ServiceError", "The message could not be stored just now; please send it again in a moment.");
 
     private static IResult? Refusal(IOptions<DirectLineOptions> options) => options.Value.IsConfigured
         ? null

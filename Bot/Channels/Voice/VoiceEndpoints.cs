@@ -49,7 +49,12 @@ public static partial class VoiceEndpoints
             return Results.Problem(title: "The phone line is not configured", detail: "Set Voice:AuthToken and Voice:PublicBaseUrl.", statusCode: StatusCodes.Status503ServiceUnavailable);
         }
 
-        var form = request.HasFormContentType ? await request.ReadFormAsync() : FormCollection.Empty;
+        var (form, refusal) = await VoiceForm.ReadAsync(request, request.HttpContext.RequestAborted);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+
         var url = settings.PublicBaseUrl!.TrimEnd('/') + request.PathBase + request.Path + request.QueryString;
         if (!TwilioSignature.Matches(request.Headers["X-Twilio-Signature"], settings.AuthToken!, url, form.Select(f => KeyValuePair.Create(f.Key, f.Value.ToString()))))
         {
