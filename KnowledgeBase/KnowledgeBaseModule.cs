@@ -33,9 +33,10 @@ public static class KnowledgeBaseModule
         services.AddScoped<AppointmentBook>();
         services.AddScoped<Cases.CaseRegistry>();
         services.AddScoped<Staff.StaffAccounts>();
-        services.AddOptions<Cases.FailureLimitOptions>().BindConfiguration(Cases.FailureLimitOptions.SectionName);
+        // Bound from the configuration given, not from the container: the Indexer registers no IConfiguration.
+        services.AddOptions<Cases.FailureLimitOptions>().Bind(configuration.GetSection(Cases.FailureLimitOptions.SectionName));
         services.AddSingleton<Cases.FailedAttempts>();
-        services.AddOptions<Privacy.RetentionOptions>().BindConfiguration(Privacy.RetentionOptions.SectionName);
+        services.AddOptions<Privacy.RetentionOptions>().Bind(configuration.GetSection(Privacy.RetentionOptions.SectionName));
         services.AddScoped<Privacy.RetentionSweeper>();
         services.AddScoped<Privacy.PersonalDataRequests>();
 
