@@ -14,8 +14,8 @@ namespace Asystent.Bot.IntegrationTests;
 public sealed partial class PersonalDataPageTests(AssistantFactory factory)
 {
     // Numbers no other test uses: the factory's database is shared.
-    private const string Phone = "+48600111222";
-    private const string OtherPhone = "+48600111333";
+    private const string Phone = "+48699321654";
+    private const string OtherPhone = "+48699321655";
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -51,7 +51,7 @@ public sealed partial class PersonalDataPageTests(AssistantFactory factory)
         }
 
         // However the number is written, it is the same person.
-        using (var found = await SendAsync(client, HttpMethod.Post, "/admin/privacy/find", cookies, new() { ["phone"] = "600 111 222", ["__RequestVerificationToken"] = antiforgery }))
+        using (var found = await SendAsync(client, HttpMethod.Post, "/admin/privacy/find", cookies, new() { ["phone"] = "699 321 654", ["__RequestVerificationToken"] = antiforgery }))
         {
             Assert.Equal(HttpStatusCode.OK, found.StatusCode);
             var html = await found.Content.ReadAsStringAsync(Token);
@@ -67,7 +67,7 @@ public sealed partial class PersonalDataPageTests(AssistantFactory factory)
             Assert.Equal("application/json", export.Content.Headers.ContentType?.MediaType);
             var fileName = export.Content.Headers.ContentDisposition?.FileName ?? "";
             Assert.StartsWith("dane-osobowe-", fileName.Trim('"'), StringComparison.Ordinal);
-            Assert.DoesNotContain("600", fileName, StringComparison.Ordinal);
+            Assert.DoesNotContain("699", fileName, StringComparison.Ordinal);
             using var json = JsonDocument.Parse(await export.Content.ReadAsStringAsync(Token));
             Assert.Equal("PRV1-TEST", json.RootElement.GetProperty("visits")[0].GetProperty("code").GetString());
             Assert.Equal("privacy-page-jan", json.RootElement.GetProperty("conversations")[0].GetProperty("id").GetString());
@@ -103,10 +103,10 @@ public sealed partial class PersonalDataPageTests(AssistantFactory factory)
             Assert.True(await db.CallbackRequests.AnyAsync(c => c.Contact == OtherPhone, Token));
 
             // Every step is audited under the admin's user name, naming the person only by the last digits.
-            var audit = await db.StaffActions.AsNoTracking().Where(a => a.Subject == "phone …222").OrderBy(a => a.Id).ToListAsync(Token);
+            var audit = await db.StaffActions.AsNoTracking().Where(a => a.Subject == "phone …654").OrderBy(a => a.Id).ToListAsync(Token);
             Assert.Equal(["privacy_find", "privacy_export", "privacy_erase"], audit.Select(a => a.Action));
             Assert.All(audit, a => Assert.Equal("kierownik", a.UserName));
-            Assert.All(audit, a => Assert.DoesNotContain("600111222", $"{a.Subject} {a.Detail}", StringComparison.Ordinal));
+            Assert.All(audit, a => Assert.DoesNotContain("699321654", $"{a.Subject} {a.Detail}", StringComparison.Ordinal));
             Assert.False(await db.StaffActions.AnyAsync(a => a.UserName == "anna" && a.Action.StartsWith("privacy_"), Token));
         }
     }
