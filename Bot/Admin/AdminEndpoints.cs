@@ -28,6 +28,7 @@ public static class AdminEndpoints
         var group = app.MapGroup("/admin").RequireAuthorization(StaffEndpoints.AdminPolicy).WithTags("Staff").ExcludeFromDescription();
         group.MapGet("", Page);
         group.MapGet("/export/{table}.csv", Export);
+        group.MapPersonalData();
         return app;
     }
 

@@ -46,6 +46,15 @@ public sealed class PersonalDataRequests(AssistantDbContext db, TimeProvider clo
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = true };
 
+    /// <summary>Only how many records of each kind the subject has (what an admin sees before exporting or erasing); audited as <c>privacy_find</c>.</summary>
+    public async Task<PersonalDataCounts> CountAsync(DataSubject subject, string requestedBy, CancellationToken cancellationToken)
+    {
+        var counts = (await FindAsync(subject, cancellationToken)).Counts;
+        Audit(requestedBy, "privacy_find", subject, counts);
+        await db.SaveChangesAsync(cancellationToken);
+        return counts;
+    }
+
     /// <summary>The subject's data as a JSON document, and the counts; audited as <c>privacy_export</c>.</summary>
     public async Task<(string Json, PersonalDataCounts Counts)> ExportAsync(DataSubject subject, string requestedBy, CancellationToken cancellationToken)
     {
