@@ -44,7 +44,7 @@ internal static class CardAnswer
                 return title + Phrases.Get("fees", language) + ": " + FeeSummary(view, language) + ".\n\n"
                     + (view.Payment ?? catalogue.Office.Payment.Best(language));
             case CardAspect.Parking or CardAspect.Access:
-                return title + Phrases.Get("where", language) + ": " + Location(view, language) + ".\n\n" + (view.Where.Access ?? Phrases.Get("access_ask", language));
+                return title + Phrases.Get("where", language) + ": " + Sentence(Location(view, language)) + "\n\n" + (view.Where.Access ?? Phrases.Get("access_ask", language));
             default:
                 return title + Place(view, language, officeNow);
         }
@@ -211,7 +211,9 @@ internal static class CardAnswer
         // Alternatives stay next to the fee they replace; optional extras come last.
         var alternatives = view.Fees.Any(f => f.Instead);
         var paid = view.Fees.Where(f => f.Amount > 0 || alternatives && !f.Optional).OrderBy(f => f.Optional).ToList();
-        var lines = paid.Select(f => $"{(f.Optional ? "+ " : f.Instead ? Phrases.Get("or", language) + " " : "")}{(f.Amount == 0 ? Phrases.Get("free", language) : Money(f.Amount))} – {f.For}").ToList();
+        // "+" says "on top of the fee above"; an optional fee alone has nothing to add to.
+        var onTop = paid.Any(f => f.Counted);
+        var lines = paid.Select(f => $"{(f.Optional && onTop ? "+ " : f.Instead ? Phrases.Get("or", language) + " " : "")}{(f.Amount == 0 ? Phrases.Get("free", language) : Money(f.Amount))} – {f.For}").ToList();
         if (paid.Count(f => f.Counted) > 1)
         {
             lines.Add($"{Phrases.Get("total", language)}: {Money(view.FeesTotal)}");
@@ -241,7 +243,10 @@ internal static class CardAnswer
         : $"\n\n{Phrases.Get("fines", language)}: " + string.Join("; ", view.Fines.Select(f => $"{Money(f.Amount)} – {f.For}"));
 
     internal static string Place(LocalizedCard view, Language language, DateTimeOffset officeNow) =>
-        $"{Phrases.Get("where", language)}: {Location(view, language)}.\n\n{Today(view, language, officeNow)}.";
+        $"{Phrases.Get("where", language)}: {Sentence(Location(view, language))}\n\n{Today(view, language, officeNow)}.";
+
+    // A place note written as a sentence ("…bez biletu z biletomatu.") keeps its own full stop.
+    private static string Sentence(string text) => text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
 
     /// <summary>"Wydział…, Budynek A (ul. …), parter, stanowiska 4–12, sala obsługi".</summary>
     internal static string Location(LocalizedCard view, Language language) => $"{view.Unit.Name}, {view.Where.Describe(language)}";

@@ -41,6 +41,16 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task A_place_note_keeps_one_full_stop_and_an_optional_fee_alone_is_not_added_on_top()
+    {
+        var chat = new TestAdapter(factory);
+        Assert.DoesNotContain("..", TestAdapter.Text(await chat.SayAsync("gdzie odbiorę gotowy dowód rejestracyjny?")), StringComparison.Ordinal);
+        var fees = TestAdapter.Text(await chat.SayAsync("ile kosztuje?"));
+        Assert.Contains("- 17 zł", fees, StringComparison.Ordinal);
+        Assert.DoesNotContain("- + 17 zł", fees, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Close_cards_whose_titles_the_question_shares_alike_are_asked_about()
     {
         var answer = await new TestAdapter(factory).SayAsync("mam pytanie odnośnie prawa jazdy");
