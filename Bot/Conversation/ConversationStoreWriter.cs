@@ -114,6 +114,7 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
         await using var scope = scopes.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Database.GetDbConnection();
         await connection.OpenAsync();
+        await LighterSyncAsync(connection);
         await using var transaction = await connection.BeginTransactionAsync();
         var now = clock.GetUtcNow();
         await using (var upsert = Command(connection, transaction, UpsertConversation, "$id", "$channel", "$user", "$locale", "$state", "$now"))
@@ -134,6 +135,17 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
         }
 
         await transaction.CommitAsync();
+    }
+
+    // In write-ahead-log mode, synchronous=NORMAL syncs the log at checkpoints instead of at every
+    // commit: a commit is durable once it is in the operating system's hands, so it survives the
+    // process being killed (the promise of a post's answer), though not the machine losing power.
+    // The sync at every commit kept every waiting post waiting for the disk as well.
+    private static async Task LighterSyncAsync(DbConnection connection)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA synchronous=NORMAL;";
+        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>One change per conversation in the batch: the latest state and the latest known user and locale.</summary>

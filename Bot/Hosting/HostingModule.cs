@@ -16,6 +16,7 @@ public static class HostingModule
         services.AddExceptionHandler<BadRequestHandler>();
         services.AddOpenApi();
         services.AddSingleton<Readiness>();
+        services.AddSingleton<KnowledgeBase.Storage.IDatabaseReadiness>(provider => provider.GetRequiredService<Readiness>());
         services.AddHealthProbes();
         services.AddHttpContextAccessor();
         services.AddHostedService<KnowledgeBase.Privacy.RetentionWorker>();

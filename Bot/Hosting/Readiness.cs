@@ -1,7 +1,7 @@
 namespace Asystent.Bot.Hosting;
 
 /// <summary>What has finished starting. /health answers 200 only when everything has.</summary>
-public sealed class Readiness
+public sealed class Readiness : KnowledgeBase.Storage.IDatabaseReadiness
 {
     private readonly TaskCompletionSource databaseReady = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private volatile string? failure;

@@ -1,3 +1,4 @@
+using Asystent.KnowledgeBase.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -6,17 +7,23 @@ using Microsoft.Extensions.Options;
 namespace Asystent.KnowledgeBase.Privacy;
 
 /// <summary>
-/// Sweeps old personal data at start and then every <see cref="RetentionOptions.SweepMinutes"/>, on
+/// Sweeps old personal data once the database is ready and then every <see cref="RetentionOptions.SweepMinutes"/>, on
 /// the injected clock (so tests move time instead of waiting). A failed sweep is logged and retried
 /// at the next tick; it never stops the host.
 /// </summary>
-public sealed partial class RetentionWorker(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionWorker> logger) : BackgroundService
+public sealed partial class RetentionWorker(IServiceScopeFactory scopes, IOptions<RetentionOptions> options, TimeProvider clock, ILogger<RetentionWorker> logger, IDatabaseReadiness? database = null) : BackgroundService
 {
     /// <summary>Signalled after every sweep (for tests and health checks).</summary>
     public event Action<RetentionResult>? Swept;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // On a fresh start the tables exist only once the host has migrated the database.
+        if (database is not null)
+        {
+            await database.WhenDatabaseReady(stoppingToken);
+        }
+
         using var timer = new PeriodicTimer(TimeSpan.FromMinutes(Math.Max(1, options.Value.SweepMinutes)), clock);
         do
         {

@@ -15,8 +15,14 @@ internal sealed class TypoCorrector
     private const int LongWord = 7; // from this length two typos are tolerated, below it one
     private const int MaxSuggestions = 4;
 
+    // Residents' words repeat (and so do their typos): a word's suggestions are worked out once per
+    // generation, up to this many words, since two-letter deletions of a long word are hundreds of probes.
+    private const int MaxRemembered = 50_000;
+
     private readonly HashSet<string> words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> byDeletion = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> remembered = new(StringComparer.Ordinal);
+    private int rememberedCount;
 
     public TypoCorrector(IndexReader reader, params string[] fields)
     {
@@ -60,6 +66,22 @@ internal sealed class TypoCorrector
             return [];
         }
 
+        if (remembered.TryGetValue(word, out var known))
+        {
+            return known;
+        }
+
+        var suggestions = Closest(word);
+        if (Volatile.Read(ref rememberedCount) < MaxRemembered && remembered.TryAdd(word, suggestions))
+        {
+            Interlocked.Increment(ref rememberedCount);
+        }
+
+        return suggestions;
+    }
+
+    private string[] Closest(string word)
+    {
         var maxEdits = MaxEdits(word);
         var candidates = new HashSet<string>(StringComparer.Ordinal);
         foreach (var deletion in Deletions(word, maxEdits).Append(word))
@@ -82,7 +104,7 @@ internal sealed class TypoCorrector
             .OrderBy(c => c.Distance).ThenBy(c => c.Word, StringComparer.Ordinal)
             .Take(MaxSuggestions)
             .Select(c => c.Word)
-            .ToList();
+            .ToArray();
     }
 
     private static int MaxEdits(string word) => word.Length >= LongWord ? 2 : 1;

@@ -26,6 +26,8 @@ public sealed class ObservabilityTests : IDisposable
         await using var bot = BotProcessHarness.Launch(data, Secret);
         using var client = new HttpClient { BaseAddress = new Uri(bot.Url) };
         await WatchStartAsync(client);
+        // Background work that reads the database waits for its migration on a fresh start.
+        Assert.DoesNotContain(bot.Output.Concat(bot.Errors), line => line.Contains("Retention sweep failed", StringComparison.Ordinal));
 
         var before = await ScrapeAsync(client);
         using var chat = await StartChatAsync(client);
@@ -46,6 +48,8 @@ public sealed class ObservabilityTests : IDisposable
         Assert.True(Value(after, "asystent_search_duration_seconds_count") - Value(before, "asystent_search_duration_seconds_count") >= 6, after.Text);
         Assert.True(Value(after, "asystent_turn_duration_seconds_count") - Value(before, "asystent_turn_duration_seconds_count") >= 3);
         Assert.True(Value(after, "asystent_turn_lock_wait_seconds_count") - Value(before, "asystent_turn_lock_wait_seconds_count") >= 3);
+        // Each answered post waited for its commit, and says how long.
+        Assert.True(Value(after, "asystent_directline_store_wait_seconds_count") - Value(before, "asystent_directline_store_wait_seconds_count") >= 3, after.Text);
         Assert.True(Value(after, "http_server_request_duration_seconds_count", "http_route=\"/api/search\"") >= 3, after.Text);
         Assert.Contains(after.Lines, l => l.StartsWith("asystent_storage_queue{", StringComparison.Ordinal) && l.Contains("queue=\"conversations\"", StringComparison.Ordinal));
         Assert.Equal(0, Value(after, "asystent_outbox_pending", "channel=\"sms\""));

@@ -3,6 +3,7 @@ using System.Net.WebSockets;
 using System.Text.Json;
 using Asystent.Bot.Channels.Activities;
 using Asystent.Bot.Hosting;
+using Asystent.Bot.Hosting.Observability;
 using Microsoft.Extensions.Options;
 
 namespace Asystent.Bot.Channels.DirectLine;
@@ -78,7 +79,7 @@ public static class DirectLineEndpoints
         return Results.Json(new TokenResponse(grant.ConversationId, tokens.Issue(grant.ConversationId, grant.UserId), (int)tokens.Lifetime.TotalSeconds), ActivityJson.Options);
     }
 
-    private static async Task<IResult> Start(HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineTurns turns, IOptions<DirectLineOptions> options)
+    private static async Task<IResult> Start(HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineTurns turns, IOptions<DirectLineOptions> options, AssistantMetrics metrics)
     {
         if (Refusal(options) is { } refusal)
         {
@@ -120,7 +121,7 @@ public static class DirectLineEndpoints
                 ChannelId = "directline",
             };
             await turns.RunAsync(conversation, update, http.RequestAborted);
-            if (!await StoredAsync(conversation, options))
+            if (!await StoredAsync(conversation, options, metrics))
             {
                 return NotStored();
             }
@@ -151,7 +152,7 @@ public static class DirectLineEndpoints
         return Results.Bytes(ActivityFrames.Frame(conversation!.Since(watermark, options.Value.MaxActivitiesPerRead)), "application/json; charset=utf-8");
     }
 
-    private static async Task<IResult> Post(string id, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineTurns turns, DirectLinePostLimiter limiter, IOptions<DirectLineOptions> options, ILoggerFactory loggers)
+    private static async Task<IResult> Post(string id, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, DirectLineTurns turns, DirectLinePostLimiter limiter, IOptions<DirectLineOptions> options, AssistantMetrics metrics, ILoggerFactory loggers)
     {
         if (Authorize(http, id, tokens, conversations, options, out var conversation) is { } failure)
         {
@@ -210,7 +211,7 @@ public static class DirectLineEndpoints
 
         // Acknowledged only once the message and its replies are committed (a group commit shared
         // with the other posts of the moment): an answered post survives a crash.
-        return await StoredAsync(conversation, options) ? Results.Json(new ResourceResponse(activityId), ActivityJson.Options) : NotStored();
+        return await StoredAsync(conversation, options, metrics) ? Results.Json(new ResourceResponse(activityId), ActivityJson.Options) : NotStored();
     }
 
     private static async Task Stream(string id, string? watermark, string? t, HttpContext http, DirectLineTokens tokens, DirectLineConversations conversations, IOptions<DirectLineOptions> options)
@@ -342,11 +343,13 @@ public static class DirectLineEndpoints
         return conversation is null ? Error(StatusCodes.Status404NotFound, "BadArgument", "There is no such conversation.") : null;
     }
 
-    private static async Task<bool> StoredAsync(DirectLineConversation conversation, IOptions<DirectLineOptions> options)
+    private static async Task<bool> StoredAsync(DirectLineConversation conversation, IOptions<DirectLineOptions> options, AssistantMetrics metrics)
     {
+        var waitStartedAt = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             await conversation.WhenStoredAsync().WaitAsync(TimeSpan.FromSeconds(options.Value.StoreTimeoutSeconds));
+            metrics.StoreWaited(waitStartedAt);
             return true;
         }
         catch (TimeoutException)

@@ -31,6 +31,7 @@ public sealed class AssistantMetrics
     private readonly Histogram<double> turnDuration;
     private readonly Histogram<double> turnLockWait;
     private readonly Histogram<double> handoffWait;
+    private readonly Histogram<double> storeWait;
 
     public AssistantMetrics(IMeterFactory meters)
     {
@@ -41,6 +42,8 @@ public sealed class AssistantMetrics
         turnDuration = Meter.CreateHistogram("asystent.turn.duration", "s", "How long a turn took, from taking its conversation to its replies delivered.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ShortBuckets });
         turnLockWait = Meter.CreateHistogram("asystent.turn.lock_wait", "s", "How long a turn waited for the previous turn (or a clerk's action) of its conversation to finish.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ShortBuckets });
+        storeWait = Meter.CreateHistogram("asystent.directline.store_wait", "s", "How long an answered Direct Line post waited, after its turn, for its activities to be committed to the database.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ShortBuckets });
         handoffWait = Meter.CreateHistogram("asystent.handoff.queue_wait", "s", "How long a person waited in a unit's queue before a clerk took the conversation.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = QueueBuckets });
@@ -54,6 +57,9 @@ public sealed class AssistantMetrics
     /// <summary>Records the wait for the conversation's turn lock, from <paramref name="waitStartedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
     public void TurnLockWaited(long waitStartedAt, long acquiredAt) =>
         turnLockWait.Record(Stopwatch.GetElapsedTime(waitStartedAt, acquiredAt).TotalSeconds);
+
+    /// <summary>Records how long a post waited for its commit, from <paramref name="waitStartedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
+    public void StoreWaited(long waitStartedAt) => storeWait.Record(Stopwatch.GetElapsedTime(waitStartedAt).TotalSeconds);
 
     public void TurnEnded(Turn turn, long startedAt, bool failed)
     {
