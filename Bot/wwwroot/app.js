@@ -46,6 +46,9 @@
   }
 
   function render() {
+    window.webChatShown = true;
+    var firstWords = document.querySelector('#webchat .first-words');
+    if (firstWords) { firstWords.remove(); }
     window.WebChat.renderWebChat({
       directLine: chat.directLine,
       store: chat.store,

@@ -21,7 +21,7 @@ after(async () => {
 test('a resident asks where to register a car from Germany and is told the unit and the room', { timeout: 90_000 }, async () => {
   const page = await browser.newPage();
   await page.goto(server.url + '/');
-  // The welcome message (not the page heading, which also names the office): Web Chat is connected.
+  // The welcome message (not the page heading, which also names the office): the conversation has started.
   await page.getByText('Dzień dobry! Jestem asystentem').first().waitFor({ timeout: 30_000 });
 
   await ask(page, 'gdzie zarejestrować samochód z Niemiec');
@@ -199,11 +199,33 @@ test('the page is light: Web Chat compressed at a versioned, long-cached address
 
   const page = await browser.newPage();
   await page.goto(server.url + '/');
-  await page.getByText('Dzień dobry! Jestem asystentem').first().waitFor({ timeout: 30_000 });
+  // Web Chat's send box: the bundle has arrived (the welcome alone may be shown before it has).
+  await page.getByRole('textbox').first().waitFor({ timeout: 30_000 });
   const bytes = await page.evaluate(() => [performance.getEntriesByType('navigation')[0], ...performance.getEntriesByType('resource')]
     .reduce((sum, entry) => sum + entry.transferSize, 0));
   console.log(`# the page on the wire: ${(bytes / 1024).toFixed(0)} KiB`);
   assert.ok(bytes <= 1.5 * 1024 * 1024, `the page weighs ${bytes} bytes on the wire`);
   assert.equal(await page.evaluate(() => document.querySelector('link[rel=icon]')?.getAttribute('href')), '/favicon.svg');
+  await page.close();
+});
+
+test('the welcome is shown while Web Chat is still loading, and Web Chat then shows it once', { timeout: 90_000 }, async () => {
+  const page = await browser.newPage();
+  // A slow phone: the Web Chat bundle arrives three seconds late.
+  let releaseBundle;
+  const bundleHeld = new Promise(resolve => { releaseBundle = resolve; });
+  await page.route('**/webchat/*/webchat.js', async route => { await bundleHeld; await route.continue(); });
+  await page.goto(server.url + '/', { waitUntil: 'commit' });
+
+  const early = page.locator('#webchat .first-words');
+  await early.waitFor({ timeout: 15_000 });
+  assert.match(await early.textContent(), /^Dzień dobry! Jestem asystentem/);
+  assert.equal(await page.getByRole('textbox').count(), 0, 'Web Chat has not loaded yet');
+
+  releaseBundle();
+  await page.getByRole('textbox').first().waitFor({ timeout: 30_000 });
+  await page.getByText('Dzień dobry! Jestem asystentem').first().waitFor({ timeout: 30_000 });
+  assert.equal(await early.count(), 0, 'the early welcome gives way to Web Chat');
+  assert.equal(await page.locator('#webchat .webchat__bubble__content', { hasText: 'Dzień dobry! Jestem asystentem' }).count(), 1, 'the welcome is shown once');
   await page.close();
 });
