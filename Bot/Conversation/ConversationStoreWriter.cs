@@ -1,7 +1,9 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using System.Threading.Channels;
 using Asystent.Bot.Hosting;
+using Asystent.Bot.Hosting.Observability;
 using Asystent.KnowledgeBase.Storage;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,7 +21,7 @@ namespace Asystent.Bot.Conversation;
 /// than answering the question; the tables themselves come from the EF Core migrations. The writing
 /// happens on the <see cref="StorageThread"/>.
 /// </summary>
-internal sealed class ConversationStoreWriter(ConversationStore store, IServiceScopeFactory scopes, StorageThread storage, TimeProvider clock, ILogger<ConversationStoreWriter> logger) : BackgroundService
+internal sealed class ConversationStoreWriter(ConversationStore store, IServiceScopeFactory scopes, StorageThread storage, TimeProvider clock, AssistantMetrics metrics, ILogger<ConversationStoreWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 2000;
 
@@ -85,7 +87,9 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
             {
                 try
                 {
+                    var startedAt = Stopwatch.GetTimestamp();
                     await WriteBatchAsync(batch);
+                    metrics.ConversationsCommitted(batch.Count, startedAt);
                     break;
                 }
                 catch (DbException e) when (attempt < attempts && !(stoppingToken.IsCancellationRequested && attempt >= 3))

@@ -32,6 +32,8 @@ public sealed class AssistantMetrics
     private readonly Histogram<double> turnLockWait;
     private readonly Histogram<double> handoffWait;
     private readonly Histogram<double> storeWait;
+    private readonly Histogram<double> commitDuration;
+    private readonly Histogram<int> commitSize;
 
     public AssistantMetrics(IMeterFactory meters)
     {
@@ -45,6 +47,10 @@ public sealed class AssistantMetrics
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ShortBuckets });
         storeWait = Meter.CreateHistogram("asystent.directline.store_wait", "s", "How long an answered Direct Line post waited, after its turn, for its activities to be committed to the database.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ShortBuckets });
+        commitDuration = Meter.CreateHistogram("asystent.conversations.commit_duration", "s", "How long one group commit of conversation changes (dialogue state and transcript entries) took to write.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = ShortBuckets });
+        commitSize = Meter.CreateHistogram<int>("asystent.conversations.commit_size", "{change}", "How many conversation changes one group commit wrote.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000] });
         handoffWait = Meter.CreateHistogram("asystent.handoff.queue_wait", "s", "How long a person waited in a unit's queue before a clerk took the conversation.",
             advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = QueueBuckets });
     }
@@ -60,6 +66,13 @@ public sealed class AssistantMetrics
 
     /// <summary>Records how long a post waited for its commit, from <paramref name="waitStartedAt"/> (a <see cref="Stopwatch"/> timestamp).</summary>
     public void StoreWaited(long waitStartedAt) => storeWait.Record(Stopwatch.GetElapsedTime(waitStartedAt).TotalSeconds);
+
+    /// <summary>Records one group commit of conversation changes: its size and how long it took from <paramref name="startedAt"/>.</summary>
+    public void ConversationsCommitted(int changes, long startedAt)
+    {
+        commitDuration.Record(Stopwatch.GetElapsedTime(startedAt).TotalSeconds);
+        commitSize.Record(changes);
+    }
 
     public void TurnEnded(Turn turn, long startedAt, bool failed)
     {
