@@ -36,17 +36,23 @@ internal static class TurnProfileRun
         for (var round = 0; round < 10; round++)
         {
             TimeSpan interpret = default, searching = default;
+            long interpretBytes = 0, searchBytes = 0;
             foreach (var text in texts)
             {
                 var start = Stopwatch.GetTimestamp();
+                var startBytes = GC.GetAllocatedBytesForCurrentThread();
                 var understood = interpreter.Interpret(text);
                 var middle = Stopwatch.GetTimestamp();
+                var middleBytes = GC.GetAllocatedBytesForCurrentThread();
                 search.Search(new SearchRequest(text, understood.Language, 3));
                 interpret += Stopwatch.GetElapsedTime(start, middle);
                 searching += Stopwatch.GetElapsedTime(middle);
+                interpretBytes += middleBytes - startBytes;
+                searchBytes += GC.GetAllocatedBytesForCurrentThread() - middleBytes;
             }
 
-            Console.WriteLine($"round {round}: interpret {interpret.TotalMilliseconds / texts.Count:F3} ms/turn, search {searching.TotalMilliseconds / texts.Count:F3} ms/turn");
+            Console.WriteLine($"round {round}: interpret {interpret.TotalMilliseconds / texts.Count:F3} ms/turn ({interpretBytes / texts.Count / 1024.0:F1} KiB allocated), "
+                + $"search {searching.TotalMilliseconds / texts.Count:F3} ms/turn ({searchBytes / texts.Count / 1024.0:F1} KiB)");
         }
 
         Directory.Delete(folder, recursive: true);

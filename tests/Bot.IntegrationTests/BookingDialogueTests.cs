@@ -164,6 +164,17 @@ public sealed partial class BookingDialogueTests(AssistantFactory factory)
         Assert.Contains("1. ", far, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("umów mnie na paszport 31.12.9999")]
+    [InlineData("book a visit for a passport on 5 May 2300")]
+    public async Task A_day_centuries_ahead_in_the_first_message_is_explained_too(string message)
+    {
+        using var chat = await StartAsync(message.StartsWith("book", StringComparison.Ordinal) ? "en-GB" : "pl-PL");
+        var far = Text(await chat.SayAsync(message));
+        Assert.Matches("zapisy są otwarte do|booking is open until", far);
+        Assert.Contains("1. ", far, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_foreigner_books_in_english()
     {

@@ -259,7 +259,10 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
         var service = book.Service(dialog.Service!)!;
         var today = Today();
         var from = wish.Day ?? (wish.From is { } first && first > today ? first : today);
-        var slots = await book.FreeSlotsAsync(service, from, wish.Day ?? wish.To ?? from.AddDays(Math.Min(service.HorizonDays, AppointmentBook.MaxSearchDays - 1)), cancellationToken);
+        // A day past the booking horizon ("31.12.9999") has no times to look up: straight to "too far".
+        var last = book.Calendar.LastBookableDay(service, clock.GetUtcNow());
+        var slots = from > last ? []
+            : await book.FreeSlotsAsync(service, from, Min(last, wish.Day ?? wish.To ?? from.AddDays(Math.Min(service.HorizonDays, AppointmentBook.MaxSearchDays - 1))), cancellationToken);
         if (wish.Exact(slots) is { } exact)
         {
             return Picked(dialog, exact.Start, state);
@@ -272,8 +275,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
         {
             // Nothing fits the wish: offer the nearest free times after the named day (or from today when
             // that day is past the booking horizon), and say why the wish could not be met.
-            var last = book.Calendar.LastBookableDay(service, clock.GetUtcNow());
-            var next = wish.Day is { } wished && wished.AddDays(1) <= last ? wished.AddDays(1) : today;
+            var next = wish.Day is { } wished && wished < last ? wished.AddDays(1) : today;
             fitting = (await book.FreeSlotsAsync(service, next, Min(last, next.AddDays(AppointmentBook.MaxSearchDays - 1)), cancellationToken)).Take(OfferSize).ToList();
             if (fitting.Count == 0)
             {
