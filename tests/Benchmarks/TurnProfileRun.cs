@@ -55,6 +55,24 @@ internal static class TurnProfileRun
                 + $"search {searching.TotalMilliseconds / texts.Count:F3} ms/turn ({searchBytes / texts.Count / 1024.0:F1} KiB)");
         }
 
+        // The card classifier alone (ML.NET), the part of a search that no analysis change touches.
+        var classifierFile = Directory.EnumerateFiles(options.IndexPath, KnowledgeBase.Search.Ranking.CardClassifier.FileName, SearchOption.AllDirectories).FirstOrDefault();
+        if (classifierFile is not null)
+        {
+            var classifier = KnowledgeBase.Search.Ranking.CardClassifier.Load(classifierFile);
+            for (var round = 0; round < 3; round++)
+            {
+                var start = Stopwatch.GetTimestamp();
+                var startBytes = GC.GetAllocatedBytesForCurrentThread();
+                foreach (var text in texts)
+                {
+                    classifier.Predict(text);
+                }
+
+                Console.WriteLine($"card classifier: {Stopwatch.GetElapsedTime(start).TotalMilliseconds / texts.Count:F3} ms/question ({(GC.GetAllocatedBytesForCurrentThread() - startBytes) / texts.Count / 1024.0:F1} KiB allocated)");
+            }
+        }
+
         Directory.Delete(folder, recursive: true);
     }
 }
