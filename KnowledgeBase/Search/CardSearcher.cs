@@ -79,19 +79,19 @@ internal static class CardSearcher
         // The cards' probabilities share what "no card" leaves: a question's own words decide between
         // cards, not how much it also resembles small talk (cross-validated: +1.0 point top-1).
         var predicted = index.Classifier!.Predict(text);
-        var noCard = predicted.GetValueOrDefault(CardClassifier.NoCard);
+        var noCard = predicted.NoCard;
         var rest = Math.Max(1 - noCard, 1e-3f);
-        var probabilities = predicted.ToDictionary(p => p.Key, p => p.Key == CardClassifier.NoCard ? p.Value : p.Value / rest);
+        float Probability(string cardId) => predicted.Of(cardId) / rest;
         var best = lexical[0].Score;
         var candidates = lexical.ToDictionary(r => r.Doc, r => r.Score / best);
-        foreach (var (id, _) in probabilities.Where(p => p.Key != CardClassifier.NoCard).OrderByDescending(p => p.Value).Take(3))
+        foreach (var id in predicted.MostProbableCards(3))
         {
             candidates.TryAdd(index.DocOf(id), 0f);
         }
 
         var weight = ClassifierWeight;
         var fused = candidates
-            .Select(c => (Doc: c.Key, Value: (1 - weight) * c.Value + weight * probabilities.GetValueOrDefault(index.CardIdOf(c.Key))))
+            .Select(c => (Doc: c.Key, Value: (1 - weight) * c.Value + weight * Probability(index.CardIdOf(c.Key))))
             .OrderByDescending(c => c.Value)
             .ThenBy(c => c.Doc)
             .ToList();
@@ -99,7 +99,7 @@ internal static class CardSearcher
         // thresholds ("names the matter", "a close alternative") mean what they meant without fusion.
         var top = fused[0].Value;
         var ranked = fused.Select(c => (c.Doc, Score: top > 0 ? best * c.Value / top : 0f)).ToList();
-        return (ranked, probabilities.GetValueOrDefault(index.CardIdOf(ranked[0].Doc)), noCard);
+        return (ranked, Probability(index.CardIdOf(ranked[0].Doc)), noCard);
     }
 
     private static SearchHit ToHit(ServiceCard card, CardCatalogue catalogue, Language language, float score)

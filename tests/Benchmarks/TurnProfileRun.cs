@@ -33,8 +33,10 @@ internal static class TurnProfileRun
         intents.EnsureReady();
         var interpreter = new MessageInterpreter(search, intents, options, TimeProvider.System);
         var texts = data.Queries.Select(q => q.Query).ToList();
+        using var sampler = new AllocationSampler();
         for (var round = 0; round < 10; round++)
         {
+            sampler.Recording = round >= 5;
             TimeSpan interpret = default, searching = default;
             long interpretBytes = 0, searchBytes = 0;
             foreach (var text in texts)
@@ -54,6 +56,9 @@ internal static class TurnProfileRun
             Console.WriteLine($"round {round}: interpret {interpret.TotalMilliseconds / texts.Count:F3} ms/turn ({interpretBytes / texts.Count / 1024.0:F1} KiB allocated), "
                 + $"search {searching.TotalMilliseconds / texts.Count:F3} ms/turn ({searchBytes / texts.Count / 1024.0:F1} KiB)");
         }
+
+        Console.WriteLine("allocated by type (sampled, rounds 5-9):");
+        sampler.Print(25);
 
         // The card classifier alone (ML.NET), the part of a search that no analysis change touches.
         var classifierFile = Directory.EnumerateFiles(options.IndexPath, KnowledgeBase.Search.Ranking.CardClassifier.FileName, SearchOption.AllDirectories).FirstOrDefault();

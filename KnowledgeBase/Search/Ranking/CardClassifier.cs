@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Concurrent;
 using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Search.Analyzers;
@@ -38,6 +39,7 @@ public sealed class CardClassifier
     private readonly ITransformer transformer;
     private readonly ConcurrentBag<PredictionEngine<CardInput, CardOutput>> engines = [];
     private readonly string[] labels;
+    private readonly FrozenDictionary<string, int> positions;
 
     private CardClassifier(MLContext ml, ITransformer transformer)
     {
@@ -47,6 +49,7 @@ public sealed class CardClassifier
         var names = default(VBuffer<ReadOnlyMemory<char>>);
         engine.OutputSchema[nameof(CardOutput.Score)].GetSlotNames(ref names);
         labels = names.DenseValues().Select(n => n.ToString()).ToArray();
+        positions = labels.Select((label, i) => (label, i)).ToFrozenDictionary(p => p.label, p => p.i, StringComparer.Ordinal);
         engines.Add(engine);
     }
 
@@ -81,8 +84,8 @@ public sealed class CardClassifier
         ml.Model.Save(transformer, null, stream);
     }
 
-    /// <summary>The probability of each card for <paramref name="text"/>, by card id (and of <see cref="NoCard"/>).</summary>
-    public IReadOnlyDictionary<string, float> Predict(string text)
+    /// <summary>The probability of each card for <paramref name="text"/> (and of <see cref="NoCard"/>).</summary>
+    public CardProbabilities Predict(string text)
     {
         if (!engines.TryTake(out var engine))
         {
@@ -91,14 +94,7 @@ public sealed class CardClassifier
 
         try
         {
-            var scores = engine.Predict(new CardInput { Text = Features(text) }).Score;
-            var result = new Dictionary<string, float>(labels.Length, StringComparer.Ordinal);
-            for (var i = 0; i < labels.Length; i++)
-            {
-                result[labels[i]] = scores[i];
-            }
-
-            return result;
+            return new CardProbabilities(labels, engine.Predict(new CardInput { Text = Features(text) }).Score, positions);
         }
         finally
         {
