@@ -28,6 +28,9 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
 {
     private const int MaxMessageLength = 500;
 
+    // "A jutro o 10 się da?" is six words; a longer message with a time says more than when.
+    private const int MaxTimeWishWords = 7;
+
     private const string DirectLineBotId = "asystent";
 
     /// <summary>The name of the event the web page sends when the person picks another language.</summary>
@@ -266,6 +269,13 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             return;
         }
 
+        // "A jutro o 10 się da?" after an answer: a time for the matter under discussion is a booking of it.
+        if (current is not null && IsTimeWishAlone(text, language))
+        {
+            await BookDiscussedAsync(turn, current, text);
+            return;
+        }
+
         var intent = understood.Intent;
         // A bare reference number ("KT.5410.123.2026") is a question about that case.
         if (!intent.IsConfident && understood.Entities[RecognizedEntities.CaseNumber] is not null)
@@ -332,15 +342,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
                 turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken, Hosting.ClientAddress.Of(turn, httpContext)));
                 return true;
             case IntentNames.BookAppointment when Current(turn) is { } discussed && AboutDiscussed(text, language, service, discussed):
-                if (catalogue.BookableFor(discussed.Id) is not null && booking.CanBook)
-                {
-                    await StartBookingAsync(turn, text, discussed.Id);
-                    return true;
-                }
-
-                // The matter under discussion is booked elsewhere or by phone: say how, instead of starting a booking here.
-                turn.Notes.Answered(discussed.Id, "booking_info");
-                turn.Say(discussed.Redirect is null ? CardAnswer.Booking(discussed, catalogue, language) : CardAnswer.Write(discussed, catalogue, language, OfficeNow()), Replies.CardActions(discussed, language));
+                await BookDiscussedAsync(turn, discussed, text);
                 return true;
             case IntentNames.BookAppointment when ElsewhereMatter(text, language, understood) is { } elsewhere:
                 // Another office's matter ("zapisać się na egzamin na prawo jazdy"): say who handles it; never book a visit here for it.
@@ -470,6 +472,26 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
 
     private static bool ConversationalIntent(string intent) =>
         intent is IntentNames.Greeting or IntentNames.Thanks or IntentNames.Goodbye or IntentNames.Help or IntentNames.OutOfScope;
+
+    /// <summary>Books the matter under discussion; one booked elsewhere or by phone is said how, instead of starting a booking here.</summary>
+    private async Task BookDiscussedAsync(Turn turn, ServiceCard discussed, string text)
+    {
+        var catalogue = search.Catalogue;
+        if (catalogue.BookableFor(discussed.Id) is not null && booking.CanBook)
+        {
+            await StartBookingAsync(turn, text, discussed.Id);
+            return;
+        }
+
+        turn.Notes.Answered(discussed.Id, "booking_info");
+        turn.Say(discussed.Redirect is null ? CardAnswer.Booking(discussed, catalogue, turn.Language) : CardAnswer.Write(discussed, catalogue, turn.Language, OfficeNow()), Replies.CardActions(discussed, turn.Language));
+    }
+
+    /// <summary>A short message that says when ("jutro o 10", "a w piątek po południu?") and names no matter of its own.</summary>
+    private bool IsTimeWishAlone(string text, Language language) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxTimeWishWords
+        && !SlotWish.Read(text, DateOnly.FromDateTime(OfficeNow().DateTime)).IsEmpty
+        && !NamesMatter(DateTimeRecognizer.WithoutWhen(text), language);
 
     private DateTimeOffset OfficeNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime);
 

@@ -29,6 +29,22 @@ public static partial class DateTimeRecognizer
         return found;
     }
 
+    /// <summary>
+    /// The message (folded) with every day and time it says taken out: what it says besides when
+    /// ("a prawo jazdy jutro?" → "a prawo jazdy ?"). A day-month pattern also takes the word after a
+    /// number, so a remainder can lose a word; it is for telling whether a message names more than a time.
+    /// </summary>
+    public static string WithoutWhen(string text)
+    {
+        var rest = Normalize(text);
+        foreach (var pattern in new[] { IsoDate(), MonthNameDay(), NumericDate(), Relative(), Weekday(), After(), Before(), AfternoonWord(), MorningWord(), ColonTime(), PrepositionTime(), DayMonthName() })
+        {
+            rest = pattern.Replace(rest, " ");
+        }
+
+        return rest;
+    }
+
     private static string Normalize(string text) =>
         TextFolding.Fold(text).Replace("'", "", StringComparison.Ordinal).Replace("’", "", StringComparison.Ordinal).Replace("ʼ", "", StringComparison.Ordinal);
 

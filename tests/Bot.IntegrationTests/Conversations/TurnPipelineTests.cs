@@ -59,6 +59,26 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task A_time_alone_after_an_answer_books_that_matter_or_says_it_is_handled_elsewhere()
+    {
+        var chat = new TestAdapter(factory);
+        await chat.SayAsync("paszport dla dziecka");
+        var booking = await chat.SayAsync("a jutro o 10 się da?");
+        Assert.NotNull(booking.State.Booking);
+
+        var elsewhere = new TestAdapter(factory);
+        await elsewhere.SayAsync("gdzie wyrobić dowód osobisty");
+        var told = await elsewhere.SayAsync("a jutro o 10 się da?");
+        Assert.Equal(("dowod-osobisty", "booking_info"), (told.Notes.CardId, told.Notes.Kind));
+        Assert.Null(told.State.Booking);
+
+        // A time with a matter of its own is that matter, not a booking of the one before.
+        var other = new TestAdapter(factory);
+        await other.SayAsync("gdzie wyrobić dowód osobisty");
+        Assert.NotEqual("dowod-osobisty", (await other.SayAsync("a prawo jazdy jutro?")).Notes.CardId);
+    }
+
+    [Fact]
     public async Task A_follow_up_names_another_matter_and_is_answered_from_that_card()
     {
         var chat = new TestAdapter(factory);
