@@ -24,9 +24,9 @@ internal static partial class CardDraftMapper
             draft.Warnings.Add($"the id '{wanted}' is not a slug; the draft uses '{draft.Id}'");
         }
 
-        draft.LegalBasis.AddRange(CardListItems.Read(sections.LinesOf(CardSectionKind.LegalBasis)));
-        draft.Documents.AddRange(CardListItems.Read(sections.LinesOf(CardSectionKind.Documents)).Select(LowerFirst));
-        draft.Steps.AddRange(CardListItems.Read(sections.LinesOf(CardSectionKind.Procedure)));
+        draft.LegalBasis.AddRange(CardListItems.Read(sections.LinesOf(CardSectionKind.LegalBasis), sections.Wrapped));
+        draft.Documents.AddRange(CardListItems.Read(sections.LinesOf(CardSectionKind.Documents), sections.Wrapped).Select(LowerFirst));
+        draft.Steps.AddRange(CardListItems.Read(sections.LinesOf(CardSectionKind.Procedure), sections.Wrapped));
         draft.Deadline = Paragraph(sections.LinesOf(CardSectionKind.Deadline));
         draft.Appeal = Paragraph(sections.LinesOf(CardSectionKind.Appeal));
         MapFees(sections, draft);
@@ -52,7 +52,7 @@ internal static partial class CardDraftMapper
     {
         foreach (var section in sections.OfKind(CardSectionKind.Fees))
         {
-            var read = CardFeeReader.Read(section.Lines, section.Heading);
+            var read = CardFeeReader.Read(section.Lines, section.Heading, sections.Wrapped);
             draft.Fees.AddRange(read.Fees);
             if (read.Payment.Count > 0)
             {

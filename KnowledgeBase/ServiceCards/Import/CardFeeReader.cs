@@ -17,12 +17,12 @@ internal sealed record ImportedFees(IReadOnlyList<ImportedFee> Fees, IReadOnlyLi
 /// </summary>
 internal static partial class CardFeeReader
 {
-    public static ImportedFees Read(IReadOnlyList<string> lines, string sectionHeading)
+    public static ImportedFees Read(IReadOnlyList<string> lines, string sectionHeading, bool wrapped)
     {
         var fees = new List<ImportedFee>();
         var payment = new List<string>();
         var unplaced = new List<string>();
-        foreach (var item in CardListItems.Read(lines))
+        foreach (var item in CardListItems.Read(lines, wrapped).SelectMany(SplitAfterAmount))
         {
             var amounts = Amount().Matches(item);
             if (amounts.Count == 0)
@@ -58,6 +58,21 @@ internal static partial class CardFeeReader
         return new ImportedFees(fees, payment, unplaced);
     }
 
+    /// <summary>"Opłata – 10 zł. Opłatę wnosi się w kasie." is a fee and a payment note: the sentence after the amount goes apart.</summary>
+    private static IEnumerable<string> SplitAfterAmount(string item)
+    {
+        var amounts = Amount().Matches(item);
+        if (amounts.Count > 0 && SentenceAfter().Match(item, amounts[^1].Index + amounts[^1].Length) is { Success: true } next && !Amount().IsMatch(item[next.Index..]))
+        {
+            yield return item[..next.Index].Trim();
+            yield return item[next.Index..].Trim();
+        }
+        else
+        {
+            yield return item;
+        }
+    }
+
     private static decimal ParseAmount(Match amount)
     {
         var whole = amount.Groups["whole"].Value.Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal).Replace(".", "", StringComparison.Ordinal);
@@ -69,8 +84,12 @@ internal static partial class CardFeeReader
     private static string Describe(string segment)
     {
         var text = Filler().Replace(segment, " ");
-        text = Spaces().Replace(text, " ").Trim().Trim('–', '—', '-', ':', '=', ',', ';', '.', ' ', '(', ')').Trim();
-        text = EmptyBrackets().Replace(text, "").Trim();
+        text = EmptyBrackets().Replace(Spaces().Replace(text, " "), "").Trim().Trim('–', '—', '-', ':', '=', ',', ';', '.', ' ').Trim();
+        // The amount may have sat inside brackets ("opłata (17 zł)"): drop a bracket left without its pair.
+        if (text.EndsWith('(') || (text.EndsWith(')') && text.Count(c => c == ')') > text.Count(c => c == '(')))
+        {
+            text = text[..^1].TrimEnd();
+        }
         if (text.Length > 1 && char.IsUpper(text[0]) && char.IsLower(text[1]))
         {
             text = char.ToLowerInvariant(text[0]) + text[1..];
@@ -90,6 +109,9 @@ internal static partial class CardFeeReader
 
     [GeneratedRegex(@"\b(w wysokości|w kwocie|kwota|kwocie|wynosi|koszt)\b", RegexOptions.IgnoreCase)]
     private static partial Regex Filler();
+
+    [GeneratedRegex(@"(?<=\.\s+)\p{Lu}")]
+    private static partial Regex SentenceAfter();
 
     [GeneratedRegex(@"\(\s*\)")]
     private static partial Regex EmptyBrackets();

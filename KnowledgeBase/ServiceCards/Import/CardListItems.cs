@@ -9,10 +9,12 @@ namespace Asystent.KnowledgeBase.ServiceCards.Import;
 /// </summary>
 internal static partial class CardListItems
 {
-    // Lines wrapped by a PDF's page width are long; short lines without punctuation are items of their own.
+    // Lines a PDF wrapped at the page width are long; a short line ended where its author ended it.
     private const int WrappedLineLength = 60;
 
-    public static List<string> Read(IEnumerable<string> lines)
+    /// <param name="lines">The section's lines.</param>
+    /// <param name="wrapped">True for PDF text, where a long paragraph arrives as several lines; a DOCX line is a whole paragraph.</param>
+    public static List<string> Read(IEnumerable<string> lines, bool wrapped)
     {
         var items = new List<string>();
         var lastHadBullet = false;
@@ -28,8 +30,11 @@ internal static partial class CardListItems
             }
 
             var previous = items.Count > 0 ? items[^1] : null;
-            var continues = previous is not null && !EndsSentence(previous)
-                && (lastHadBullet || (previous.Length >= WrappedLineLength && char.IsLower(line[0])));
+            // A capital after a short bulleted item starts a new paragraph ("Wpłaty można dokonać…");
+            // after a long one it may be a proper noun the page width pushed down ("…do Samorządowego" / "Kolegium…").
+            var continues = wrapped && previous is not null && !EndsSentence(previous)
+                && (char.IsLower(line[0]) || char.IsDigit(line[0]) || line[0] == '(' || previous.Length >= WrappedLineLength)
+                && (lastHadBullet || previous.Length >= WrappedLineLength);
             if (continues)
             {
                 // A line ending in a compound's hyphen ("kupna-" + "sprzedaży") goes on without a space.
@@ -59,6 +64,8 @@ internal static partial class CardListItems
 
         return text;
     }
+
+    public static bool StartsWithBullet(string line) => Bullet().IsMatch(line.TrimStart());
 
     /// <summary>"Do wniosku należy dołączyć:" introduces the list; it is not an item.</summary>
     private static bool IsLeadIn(string item) => item.EndsWith(':');

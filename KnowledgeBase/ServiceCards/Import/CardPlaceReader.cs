@@ -46,7 +46,7 @@ internal static partial class CardPlaceReader
 
     private static string Range(string value) => Dash().Replace(value, "–");
 
-    [GeneratedRegex(@"\bbudyn(?:ek|ku|ki)\s+(?:nr\s*)?([A-Z0-9]{1,3})\b(?!\s*\p{Ll})")]
+    [GeneratedRegex(@"\b(?i:budyn(?:ek|ku|ki))\s+(?:nr\s*)?([A-Z0-9]{1,3})\b(?!\s*\p{Ll})")]
     private static partial Regex Building();
 
     [GeneratedRegex(@"\b(parter(?:ze)?|przyziemi\p{L}*)\b", RegexOptions.IgnoreCase)]

@@ -22,7 +22,8 @@ internal enum CardSectionKind
 internal sealed record CardSection(CardSectionKind Kind, string Heading, IReadOnlyList<string> Lines);
 
 /// <summary>The document split into sections; the preamble is what comes before the first heading (office name, card number, often the title).</summary>
-internal sealed record CardSections(IReadOnlyList<string> Preamble, IReadOnlyList<CardSection> Sections)
+/// <param name="Wrapped">True when lines may be parts of one paragraph cut at the page width (PDF).</param>
+internal sealed record CardSections(IReadOnlyList<string> Preamble, IReadOnlyList<CardSection> Sections, bool Wrapped)
 {
     public IEnumerable<CardSection> OfKind(CardSectionKind kind) => Sections.Where(s => s.Kind == kind);
 

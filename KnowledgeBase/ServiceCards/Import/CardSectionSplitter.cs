@@ -9,7 +9,7 @@ namespace Asystent.KnowledgeBase.ServiceCards.Import;
 /// </summary>
 internal static partial class CardSectionSplitter
 {
-    public static CardSections Split(IReadOnlyList<CardTextBlock> blocks)
+    public static CardSections Split(IReadOnlyList<CardTextBlock> blocks, bool wrapped)
     {
         var preamble = new List<string>();
         var sections = new List<CardSection>();
@@ -67,7 +67,7 @@ internal static partial class CardSectionSplitter
         }
 
         Close();
-        return new CardSections(preamble, sections);
+        return new CardSections(preamble, sections, wrapped);
     }
 
     /// <summary>The heading of a table row: its first cell, or its second when the first is only a number ("3." | "Opłaty" | …).</summary>

@@ -51,7 +51,8 @@ public sealed class ServiceCardImporter(KnowledgeBaseOptions options, TimeProvid
 
         var warnings = new List<string>();
         IReadOnlyList<CardTextBlock> blocks;
-        switch (CardDocumentFormat.Detect(content))
+        var format = CardDocumentFormat.Detect(content);
+        switch (format)
         {
             case CardDocumentFormat.Kind.Docx:
                 try
@@ -95,7 +96,7 @@ public sealed class ServiceCardImporter(KnowledgeBaseOptions options, TimeProvid
             return new CardImportFailure($"'{name}' contains no text. If it is a scan, it needs text recognition (OCR) first; the importer reads text only.");
         }
 
-        var sections = CardSectionSplitter.Split(blocks);
+        var sections = CardSectionSplitter.Split(blocks, wrapped: format == CardDocumentFormat.Kind.Pdf);
         if (!sections.Sections.Any(s => s.Kind is CardSectionKind.Documents or CardSectionKind.Fees or CardSectionKind.Deadline or CardSectionKind.LegalBasis))
         {
             return new CardImportFailure($"'{name}' does not look like a karta usługi: none of the usual headings (Wymagane dokumenty, Opłaty, Termin załatwienia sprawy, Podstawa prawna) was found.");
