@@ -59,7 +59,8 @@ public sealed class ServiceCardImporter(KnowledgeBaseOptions options, TimeProvid
                 {
                     blocks = DocxCardText.Read(new MemoryStream(content, writable: false));
                 }
-                catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException)
+                // System.IO.Packaging reports a damaged zip as FileFormatException (a FormatException), OpenXml its parts with the others.
+                catch (Exception e) when (e is OpenXmlPackageException or InvalidDataException or IOException or System.Xml.XmlException or InvalidOperationException or FormatException or NotSupportedException)
                 {
                     return new CardImportFailure($"'{name}' could not be read as a Word document (DOCX): the file is damaged or not a Word document.");
                 }
