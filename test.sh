@@ -7,6 +7,11 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 dotnet build Assistant.sln -c Release --nologo -v quiet
+# The card-import tests render their sample PDFs with DejaVu Sans (Polish letters embedded).
+if [ ! -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]; then
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-dejavu-core >/dev/null
+fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -29,6 +29,10 @@ internal static class IndexerApp
                                 listed); --calibrate prints answerable thresholds (development);
                                 --cross-validate searches the development questions with card
                                 classifiers that never saw them (5 folds, several weights)
+          import-card FILE.docx|FILE.pdf [--id ID] [--unit UNIT] [--out FILE]
+                                make a draft card from an office's karta usługi: prints
+                                (or writes) the YAML, the fields filled and those left for
+                                staff; exit 3 when the file cannot be read
           import-cases FILE     import cases from the office's systems (.csv or .json); prints
                                 rejected records as file:line: reason; exit 1 if any was rejected
           staff-add USER [--role clerk|admin] [--units KT,BP]
@@ -68,6 +72,7 @@ internal static class IndexerApp
                 "train" => TrainCommand.Run(provider, output),
                 "search" => SearchCommand.Run(provider, args[1..], output),
                 "eval" => EvaluateCommand.Run(provider, args[1..], output),
+                "import-card" => await ImportCardCommand.RunAsync(provider, args[1..], output),
                 "import-cases" => await ImportCasesCommand.RunAsync(provider, args[1..], output),
                 "staff-add" => await StaffAddCommand.RunAsync(provider, args[1..], input ?? Console.In, output),
                 "privacy" => await PrivacyCommand.RunAsync(provider, args[1..], output),

@@ -25,6 +25,7 @@ public static class KnowledgeBaseModule
         services.AddSingleton(options);
         services.AddSingleton(_ => new Lazy<HunspellDictionaries>(() => HunspellDictionaries.Load(options.DictionariesPath)));
         services.AddSingleton<CardSearchService>();
+        services.AddSingleton<ServiceCards.Import.ServiceCardImporter>();
         services.AddSingleton<IndexMaintenance>();
         services.AddSingleton<IntentClassifier>();
         services.AddSingleton<MessageInterpreter>();
