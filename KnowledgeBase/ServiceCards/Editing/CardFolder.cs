@@ -57,6 +57,9 @@ public sealed partial class CardFolder(KnowledgeBaseOptions options)
         return items.OrderBy(i => i.Id, StringComparer.Ordinal).ToList();
     }
 
+    /// <summary>The card <paramref name="yaml"/> stands for, or null when it does not parse (the check says why).</summary>
+    public static ServiceCard? Parse(string id, string yaml) => CardFileReader.ReadCard(id + ".yaml", yaml).Card;
+
     /// <summary>Parses and validates <paramref name="yaml"/> as the card <paramref name="id"/>.</summary>
     public CardCheck Check(string id, string yaml)
     {

@@ -69,11 +69,16 @@ public sealed class CardPublisher(AssistantDbContext db, CardFolder folder, Card
         return new PublishResult(PublishOutcome.Published, $"Published. The assistant answers with this version now (index {rebuilt.Generation}).", check.Problems, revision);
     }
 
-    /// <summary>Publishes the text an earlier revision published.</summary>
-    public async Task<PublishResult?> RestoreAsync(string cardId, long revisionId, string author, string baseHash, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes the text an earlier revision published, or with <paramref name="before"/> the text it
+    /// replaced (how the version from before the first edit in the editor comes back). Null when there
+    /// is no such version.
+    /// </summary>
+    public async Task<PublishResult?> RestoreAsync(string cardId, long revisionId, bool before, string author, string baseHash, CancellationToken cancellationToken)
     {
         var revision = await db.CardRevisions.AsNoTracking().FirstOrDefaultAsync(r => r.Id == revisionId && r.CardId == cardId, cancellationToken);
-        return revision is null ? null : await PublishAsync(cardId, revision.After, author, baseHash, cancellationToken, RestoreAction);
+        var text = before ? revision?.Before : revision?.After;
+        return text is null ? null : await PublishAsync(cardId, text, author, baseHash, cancellationToken, RestoreAction);
     }
 
     public async Task<IReadOnlyList<CardRevisionRecord>> HistoryAsync(string cardId, CancellationToken cancellationToken) =>
