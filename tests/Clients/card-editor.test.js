@@ -40,7 +40,7 @@ async function violations(page) {
   return result.violations.map(v => `${v.id}: ${v.nodes.map(n => n.target.join(' ')).join(', ')}`);
 }
 
-test('an editor changes a fee, publishes, and the Web Chat answers with the new fee', { timeout: 300_000 }, async () => {
+test('an editor changes a fee, publishes, and the Web Chat answers with the new fee', { timeout: 600_000 }, async () => {
   const page = await browser.newPage();
   await page.goto(server.url + '/admin/cards');
   assert.match(page.url(), /\/staff\/signin/);
@@ -53,28 +53,31 @@ test('an editor changes a fee, publishes, and the Web Chat answers with the new 
   await page.getByLabel('Szukaj karty', { exact: false }).fill('wedkarska');
   await page.getByRole('button', { name: 'Szukaj' }).click();
   await page.getByRole('link', { name: 'karta-wedkarska' }).click();
-  await page.getByText('Karta jest poprawna', { exact: false }).waitFor({ timeout: 30_000 });
-  await page.locator('#preview-chat').getByText('10 zł', { exact: false }).waitFor({ timeout: 30_000 });
+  await page.getByText('Karta jest poprawna', { exact: false }).waitFor({ timeout: 90_000 });
+  await page.locator('#preview-chat').getByText('10 zł', { exact: false }).waitFor({ timeout: 90_000 });
   assert.deepEqual(await violations(page), [], '/admin/cards/karta-wedkarska');
 
   // A slip is reported as the editor types, on its field, and goes away when corrected.
   const amount = page.locator('[id="fees[0].amount"]');
   await amount.fill('');
   await amount.pressSequentially('-25', { delay: 20 });
-  await page.getByText('Problemy do poprawienia przed publikacją', { exact: false }).waitFor({ timeout: 30_000 });
+  await page.getByText('Problemy do poprawienia przed publikacją', { exact: false }).waitFor({ timeout: 90_000 });
   assert.equal(await amount.getAttribute('aria-invalid'), 'true');
   await amount.fill('25');
-  await page.getByText('Karta jest poprawna', { exact: false }).waitFor({ timeout: 30_000 });
-  await page.locator('#preview-chat').getByText('25 zł', { exact: false }).waitFor({ timeout: 30_000 });
+  await page.getByText('Karta jest poprawna', { exact: false }).waitFor({ timeout: 90_000 });
+  await page.locator('#preview-chat').getByText('25 zł', { exact: false }).waitFor({ timeout: 90_000 });
   assert.match(await page.locator('#yaml').inputValue(), /- amount: 25\n/);
 
-  await page.getByRole('button', { name: 'Opublikuj' }).click();
+  // The click waits for the page that answers the publication, which comes after the index build.
+  await page.getByRole('button', { name: 'Opublikuj' }).click({ timeout: 400_000 });
   await page.getByText('Opublikowano', { exact: false }).waitFor({ timeout: 240_000 });
 
   const chat = await browser.newPage();
   await chat.goto(server.url + '/');
   await chat.getByText('Dzień dobry! Jestem asystentem').first().waitFor({ timeout: 30_000 });
-  await ask(chat, 'Ile kosztuje karta wędkarska?');
+  await ask(chat, 'karta wędkarska');
+  await chat.getByText('Karta wędkarska', { exact: false }).first().waitFor({ timeout: 30_000 });
+  await ask(chat, 'ile to kosztuje?');
   await chat.getByText('25 zł', { exact: false }).first().waitFor({ timeout: 30_000 });
   await chat.close();
 
