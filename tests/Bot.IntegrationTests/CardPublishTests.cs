@@ -17,7 +17,6 @@ public sealed partial class CardPublishTests
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
     private const string Secret = "card-publish-directline-secret-0123456789";
-    private const string Question = "Ile kosztuje karta wędkarska?";
 
     [Fact]
     public async Task A_published_fee_is_answered_by_another_running_bot_without_a_restart_and_the_history_restores_the_old_one()
@@ -33,7 +32,7 @@ public sealed partial class CardPublishTests
         {
             await using var editing = await BotProcessHarness.StartAsync(data, Secret, Token, environment);
             await using var serving = await BotProcessHarness.StartAsync(data, Secret, Token, environment);
-            Assert.Contains("10 zł", await AskAsync(serving.Url, Question), StringComparison.Ordinal);
+            Assert.Contains("10 zł", await AskFeeAsync(serving.Url), StringComparison.Ordinal);
 
             using var editor = StaffBrowser.For(editing.Url);
             Assert.Equal(HttpStatusCode.Redirect, (await editor.SignInAsync("redaktor")).StatusCode);
@@ -47,7 +46,7 @@ public sealed partial class CardPublishTests
             Assert.Contains("title:\n  pl: \"Karta wędkarska", file, StringComparison.Ordinal);
 
             // The other process was not restarted: its index poll brings the new generation in.
-            Assert.Contains("25 zł", await AskUntilAsync(serving.Url, Question, "25 zł"), StringComparison.Ordinal);
+            Assert.Contains("25 zł", await AskUntilAsync(serving.Url, "25 zł"), StringComparison.Ordinal);
 
             // A second editor's page, opened before the publication, is refused, and the file keeps the new fee.
             var stale = new Dictionary<string, string>(opened) { ["fees[0].amount"] = "99" };
@@ -71,7 +70,7 @@ public sealed partial class CardPublishTests
             });
             Assert.True(restored.StatusCode == HttpStatusCode.OK, restoredPage);
             Assert.Contains("przywrócenie starszej wersji", restoredPage, StringComparison.Ordinal);
-            Assert.Contains("10 zł", await AskUntilAsync(serving.Url, Question, "10 zł"), StringComparison.Ordinal);
+            Assert.Contains("10 zł", await AskUntilAsync(serving.Url, "10 zł"), StringComparison.Ordinal);
 
             Assert.Equal(["card_publish_refused", "card_published", "card_restored"], await LoggedActionsAsync(data));
         }
@@ -93,13 +92,13 @@ public sealed partial class CardPublishTests
         return target;
     }
 
-    private static async Task<string> AskUntilAsync(string url, string question, string expected)
+    private static async Task<string> AskUntilAsync(string url, string expected)
     {
         var deadline = DateTime.UtcNow.AddSeconds(30);
         var answer = "";
         while (DateTime.UtcNow < deadline)
         {
-            answer = await AskAsync(url, question);
+            answer = await AskFeeAsync(url);
             if (answer.Contains(expected, StringComparison.Ordinal))
             {
                 return answer;
@@ -111,15 +110,16 @@ public sealed partial class CardPublishTests
         return answer;
     }
 
-    /// <summary>A new Direct Line conversation with one question; the assistant's reply to it.</summary>
-    private static async Task<string> AskAsync(string url, string question)
+    /// <summary>A new Direct Line conversation about the fishing card: the assistant's reply to "how much is it?".</summary>
+    private static async Task<string> AskFeeAsync(string url)
     {
         var client = new HttpClient { BaseAddress = new Uri(url) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Secret);
         using var started = await client.PostAsJsonAsync("/v3/directline/conversations", new { user = new { id = "resident" }, locale = "pl-PL" }, Token);
         var conversation = (await started.Content.ReadFromJsonAsync<JsonElement>(Token)).GetProperty("conversationId").GetString()!;
         using var chat = new DirectLineChat(client, conversation);
-        return DirectLineChat.Text(await chat.SayAsync(question));
+        Assert.Contains("Karta wędkarska", DirectLineChat.Text(await chat.SayAsync("karta wędkarska")), StringComparison.Ordinal);
+        return DirectLineChat.Text(await chat.SayAsync("ile to kosztuje?"));
     }
 
     private static async Task<List<string>> LoggedActionsAsync(string data)

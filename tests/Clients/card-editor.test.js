@@ -26,8 +26,13 @@ before(async () => {
     KnowledgeBase__CardsPath: cards,
     KnowledgeBase__IndexPollSeconds: '1',
   });
+  // startAssistant gives up waiting after two minutes; a fresh index takes longer on a busy machine.
+  const deadline = Date.now() + 480_000;
+  while (Date.now() < deadline && (await fetch(server.url + '/health').catch(() => ({ status: 0 }))).status !== 200) {
+    await new Promise(r => setTimeout(r, 500));
+  }
   browser = await launchBrowser();
-}, { timeout: 300_000 });
+}, { timeout: 600_000 });
 after(async () => {
   await browser?.close();
   await server?.stop();

@@ -50,7 +50,7 @@ public static class CardEditorEndpoints
         var stale = state.Draft is { } draft && draft.BaseHash != folder.CurrentHash(id)
             ? new EditorMessage("Ten szkic powstał z wersji, którą ktoś potem zmienił i opublikował. Opublikowanie go zostanie odrzucone: odrzuć szkic i nanieś zmiany na nową wersję.", true, [])
             : null;
-        return StaffEndpoints.Html(Page(http, state, search, antiforgery, stale));
+        return StaffEndpoints.Html(Page(http, state, folder, antiforgery, stale));
     }
 
     private static IResult Check(string id, IFormCollection form, CardFolder folder)
@@ -106,18 +106,18 @@ public static class CardEditorEndpoints
         var (yaml, problem) = CardForm.ToYaml(id, form);
         if (yaml is null)
         {
-            return StaffEndpoints.Html(Page(http, submitted, search, antiforgery, new EditorMessage(problem!, true, [])), StatusCodes.Status422UnprocessableEntity);
+            return StaffEndpoints.Html(Page(http, submitted, folder, antiforgery, new EditorMessage(problem!, true, [])), StatusCodes.Status422UnprocessableEntity);
         }
 
         var result = await drafts.SaveAsync(id, yaml, User(http).UserName, CardDraftSources.Editor, submitted.BaseHash, cancellationToken, submitted.DraftHash);
         if (result.Outcome != DraftOutcome.Saved)
         {
-            return StaffEndpoints.Html(Page(http, submitted with { Text = yaml }, search, antiforgery, new EditorMessage(Polish(result.Message), true, [])),
+            return StaffEndpoints.Html(Page(http, submitted with { Text = yaml }, folder, antiforgery, new EditorMessage(Polish(result.Message), true, [])),
                 result.Outcome == DraftOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest);
         }
 
         var saved = await OpenAsync(id, folder, drafts, cancellationToken);
-        return StaffEndpoints.Html(Page(http, saved, search, antiforgery, new EditorMessage("Szkic zapisany. Mieszkańcy nadal widzą opublikowaną wersję.", false, [])));
+        return StaffEndpoints.Html(Page(http, saved, folder, antiforgery, new EditorMessage("Szkic zapisany. Mieszkańcy nadal widzą opublikowaną wersję.", false, [])));
     }
 
     private static async Task<IResult> Discard(string id, HttpContext http, CardDrafts drafts, IFormCollection form, CancellationToken cancellationToken)
@@ -143,7 +143,7 @@ public static class CardEditorEndpoints
         var (yaml, problem) = CardForm.ToYaml(id, form);
         if (yaml is null)
         {
-            return StaffEndpoints.Html(Page(http, submitted, search, antiforgery, new EditorMessage(problem!, true, [])), StatusCodes.Status422UnprocessableEntity);
+            return StaffEndpoints.Html(Page(http, submitted, folder, antiforgery, new EditorMessage(problem!, true, [])), StatusCodes.Status422UnprocessableEntity);
         }
 
         // Publishing removes the card's draft: never someone else's newer one.
@@ -154,12 +154,12 @@ public static class CardEditorEndpoints
         if (result.Outcome == PublishOutcome.Published)
         {
             var published = await OpenAsync(id, folder, drafts, cancellationToken);
-            return StaffEndpoints.Html(Page(http, published, search, antiforgery, new EditorMessage(
+            return StaffEndpoints.Html(Page(http, published, folder, antiforgery, new EditorMessage(
                 $"Opublikowano. Asystent odpowiada już tą wersją (indeks {result.Revision!.Generation}).", false, result.Problems)));
         }
 
         var message = new EditorMessage(Polish(result.Message), true, result.Problems);
-        return StaffEndpoints.Html(Page(http, submitted with { Text = yaml }, search, antiforgery, message),
+        return StaffEndpoints.Html(Page(http, submitted with { Text = yaml }, folder, antiforgery, message),
             result.Outcome == PublishOutcome.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status422UnprocessableEntity);
     }
 
@@ -212,8 +212,9 @@ public static class CardEditorEndpoints
     private static CardEditorState Submitted(string id, IFormCollection form) =>
         new(id, form["base"].ToString(), form["baseHash"].ToString().Length == 0, form["baseHash"].ToString(), form["draftHash"].ToString(), null);
 
-    private static string Page(HttpContext http, CardEditorState state, CardSearchService search, IAntiforgery antiforgery, EditorMessage? message) =>
-        CardEditorPage.Render(User(http), state, search.Catalogue.Office, StaffEndpoints.Token(http, antiforgery), message);
+    // The office from the folder, not the index in service: the editor works while an index is still being built.
+    private static string Page(HttpContext http, CardEditorState state, CardFolder folder, IAntiforgery antiforgery, EditorMessage? message) =>
+        CardEditorPage.Render(User(http), state, folder.Office(), StaffEndpoints.Token(http, antiforgery), message);
 
     /// <summary>Problem+json for an id that cannot name a card or a text over the limit; null when the request can be read.</summary>
     private static IResult? Read(string id, IFormCollection form)

@@ -60,6 +60,9 @@ public sealed partial class CardFolder(KnowledgeBaseOptions options)
     /// <summary>The card <paramref name="yaml"/> stands for, or null when it does not parse (the check says why).</summary>
     public static ServiceCard? Parse(string id, string yaml) => CardFileReader.ReadCard(id + ".yaml", yaml).Card;
 
+    /// <summary>The office as the folder describes it now (units, buildings), whether or not an index is in service yet.</summary>
+    public OfficeDirectory Office() => CardFileReader.ReadOffice(System.IO.Path.Combine(options.CardsPath, CardLoader.OfficeFileName));
+
     /// <summary>Parses and validates <paramref name="yaml"/> as the card <paramref name="id"/>.</summary>
     public CardCheck Check(string id, string yaml)
     {
