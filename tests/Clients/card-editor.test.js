@@ -59,7 +59,7 @@ test('an editor changes a fee, publishes, and the Web Chat answers with the new 
   await page.getByRole('button', { name: 'Szukaj' }).click();
   await page.getByRole('link', { name: 'karta-wedkarska' }).click();
   await page.getByText('Karta jest poprawna', { exact: false }).waitFor({ timeout: 90_000 });
-  await page.locator('#preview-chat').getByText('10 zł', { exact: false }).waitFor({ timeout: 90_000 });
+  await page.locator('#preview-chat').getByText('Opłaty: 10 zł').waitFor({ timeout: 90_000 });
   assert.deepEqual(await violations(page), [], '/admin/cards/karta-wedkarska');
 
   // A slip is reported as the editor types, on its field, and goes away when corrected.
@@ -70,7 +70,7 @@ test('an editor changes a fee, publishes, and the Web Chat answers with the new 
   assert.equal(await amount.getAttribute('aria-invalid'), 'true');
   await amount.fill('25');
   await page.getByText('Karta jest poprawna', { exact: false }).waitFor({ timeout: 90_000 });
-  await page.locator('#preview-chat').getByText('25 zł', { exact: false }).waitFor({ timeout: 90_000 });
+  await page.locator('#preview-chat').getByText('Opłaty: 25 zł').waitFor({ timeout: 90_000 });
   assert.match(await page.locator('#yaml').inputValue(), /- amount: 25\n/);
 
   // The click waits for the page that answers the publication, which comes after the index build.
