@@ -1,4 +1,5 @@
 using Asystent.Bot.Admin;
+using Asystent.Bot.Admin.Cards;
 using Asystent.Bot.Analytics;
 using Asystent.Bot.Appointments;
 using Asystent.Bot.Cards;
@@ -40,6 +41,7 @@ app.MapCasesApi();
 app.MapStaffPages();
 app.MapClerkConsole(root);
 app.MapAdminPages(root);
+app.MapCardEditor();
 app.MapSearchPage();
 app.MapChannels();
 app.MapWebPage(root);

@@ -35,7 +35,7 @@ internal static class IndexerApp
                                 staff; exit 3 when the file cannot be read
           import-cases FILE     import cases from the office's systems (.csv or .json); prints
                                 rejected records as file:line: reason; exit 1 if any was rejected
-          staff-add USER [--role clerk|admin] [--units KT,BP]
+          staff-add USER [--role clerk|editor|admin] [--units KT,BP]
                                 create a staff account, or set a new password, role and units;
                                 the password (12+ characters) is read from standard input
           privacy export|erase --phone P | --email E [--out FILE]

@@ -40,6 +40,10 @@ public static class KnowledgeBaseModule
         services.AddOptions<Privacy.RetentionOptions>().Bind(configuration.GetSection(Privacy.RetentionOptions.SectionName));
         services.AddScoped<Privacy.RetentionSweeper>();
         services.AddScoped<Privacy.PersonalDataRequests>();
+        services.AddSingleton<ServiceCards.Editing.CardFolder>();
+        services.AddSingleton<ServiceCards.Editing.CardIndexRebuilder>();
+        services.AddScoped<ServiceCards.Editing.CardDrafts>();
+        services.AddScoped<ServiceCards.Editing.CardPublisher>();
 
         var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
         services.AddDbContext<AssistantDbContext>(db => db.UseSqlite(connectionString));

@@ -20,6 +20,9 @@ public static class StaffEndpoints
     public const string Policy = "staff";
     public const string AdminPolicy = "admin";
 
+    /// <summary>The card editor: admins and editors.</summary>
+    public const string CardsPolicy = "cards";
+
     public static IServiceCollection AddStaffPages(this IServiceCollection services)
     {
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName);
@@ -45,7 +48,8 @@ public static class StaffEndpoints
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
-            .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.Admin));
+            .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.Admin))
+            .AddPolicy(CardsPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.Admin, StaffRoles.Editor));
         return services;
     }
 
@@ -104,7 +108,7 @@ public static class StaffEndpoints
         }
 
         await http.SignInAsync(Scheme, StaffUser.Principal(result.Account!, Scheme));
-        return Results.Redirect(SafeReturn(returnUrl) ?? "/clerk");
+        return Results.Redirect(SafeReturn(returnUrl) ?? (result.Account!.Role == StaffRoles.Editor ? "/admin/cards" : "/clerk"));
     }
 
     /// <summary>Only a staff page may be the way back, never an address elsewhere.</summary>

@@ -11,7 +11,7 @@ namespace Asystent.Indexer.Commands;
 /// </summary>
 internal static class StaffAddCommand
 {
-    private const string Usage = "Usage: Indexer staff-add USER [--role clerk|admin] [--units KT,BP] (the password on standard input)";
+    private const string Usage = "Usage: Indexer staff-add USER [--role clerk|editor|admin] [--units KT,BP] (the password on standard input)";
 
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output)
     {

@@ -16,9 +16,11 @@ internal static class CardFileReader
         .WithEnumNamingConvention(LowerCaseNamingConvention.Instance)
         .Build();
 
-    public static CardFile ReadCard(string path)
+    public static CardFile ReadCard(string path) => ReadCard(path, File.ReadAllText(path));
+
+    /// <summary>Reads a card from text that is not (yet) a file, as the editor sends it; <paramref name="path"/> names it in problems.</summary>
+    public static CardFile ReadCard(string path, string text)
     {
-        var text = File.ReadAllText(path);
         var locator = new YamlLocator(TryParseTree(text));
         try
         {

@@ -49,7 +49,7 @@ public sealed class StaffAccounts(AssistantDbContext db, TimeProvider clock, Mic
             return $"The password must have at least {MinPasswordLength} characters.";
         }
 
-        return StaffRoles.IsKnown(role) ? null : $"The role must be {StaffRoles.Clerk} or {StaffRoles.Admin}.";
+        return StaffRoles.IsKnown(role) ? null : $"The role must be {StaffRoles.Clerk}, {StaffRoles.Editor} or {StaffRoles.Admin}.";
     }
 
     /// <summary>Creates the account, or sets a new password, role and units when it exists; returns whether it was created.</summary>

@@ -1,12 +1,16 @@
 namespace Asystent.KnowledgeBase.Staff;
 
-/// <summary>The two kinds of office staff: clerks serve their units' queues, admins also see the analytics and every unit.</summary>
+/// <summary>
+/// The kinds of office staff: clerks serve their units' queues, editors keep the service cards current
+/// (/admin/cards), admins also see the analytics and every unit, and edit cards too.
+/// </summary>
 public static class StaffRoles
 {
     public const string Clerk = "clerk";
+    public const string Editor = "editor";
     public const string Admin = "admin";
 
-    public static bool IsKnown(string role) => role is Clerk or Admin;
+    public static bool IsKnown(string role) => role is Clerk or Editor or Admin;
 }
 
 /// <summary>

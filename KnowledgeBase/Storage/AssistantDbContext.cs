@@ -3,6 +3,7 @@ using Asystent.KnowledgeBase.Appointments;
 using Asystent.KnowledgeBase.Cases;
 using Asystent.KnowledgeBase.Handoff;
 using Asystent.KnowledgeBase.Notifications;
+using Asystent.KnowledgeBase.ServiceCards.Editing;
 using Asystent.KnowledgeBase.Staff;
 using Microsoft.EntityFrameworkCore;
 
@@ -26,6 +27,8 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
     public DbSet<CallbackRequestRecord> CallbackRequests => Set<CallbackRequestRecord>();
     public DbSet<AnalyticsEventRecord> AnalyticsEvents => Set<AnalyticsEventRecord>();
     public DbSet<AnalyticsDailyRecord> AnalyticsDaily => Set<AnalyticsDailyRecord>();
+    public DbSet<CardDraftRecord> CardDrafts => Set<CardDraftRecord>();
+    public DbSet<CardRevisionRecord> CardRevisions => Set<CardRevisionRecord>();
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -182,6 +185,31 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
             entity.Property(a => a.Units).HasMaxLength(200).IsRequired();
             entity.Ignore(a => a.UnitList);
             entity.HasIndex(a => a.UserName).IsUnique();
+        });
+
+        modelBuilder.Entity<CardDraftRecord>(entity =>
+        {
+            entity.ToTable("card_drafts");
+            entity.HasKey(d => d.Id);
+            entity.Property(d => d.CardId).HasMaxLength(100).IsRequired();
+            entity.Property(d => d.Yaml).HasMaxLength(CardFolder.MaxCardLength).IsRequired();
+            entity.Property(d => d.Author).HasMaxLength(64).IsRequired();
+            entity.Property(d => d.BaseHash).HasMaxLength(64).IsRequired();
+            entity.Property(d => d.Source).HasMaxLength(16).IsRequired();
+            entity.HasIndex(d => d.CardId).IsUnique();
+        });
+
+        modelBuilder.Entity<CardRevisionRecord>(entity =>
+        {
+            entity.ToTable("card_revisions");
+            entity.HasKey(r => r.Id);
+            entity.Property(r => r.CardId).HasMaxLength(100).IsRequired();
+            entity.Property(r => r.Before).HasMaxLength(CardFolder.MaxCardLength);
+            entity.Property(r => r.After).HasMaxLength(CardFolder.MaxCardLength).IsRequired();
+            entity.Property(r => r.Author).HasMaxLength(64).IsRequired();
+            entity.Property(r => r.Action).HasMaxLength(16).IsRequired();
+            entity.Property(r => r.Generation).HasMaxLength(64);
+            entity.HasIndex(r => r.CardId);
         });
 
         modelBuilder.Entity<StaffActionRecord>(entity =>

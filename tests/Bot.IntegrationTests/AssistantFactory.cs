@@ -65,7 +65,7 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Notifications__RetrySeconds"] = "1",
     };
 
-    /// <summary>Staff accounts created at start-up: a vehicle-unit clerk, an office-wide admin, and one kept for the lockout test.</summary>
+    /// <summary>Staff accounts created at start-up: a vehicle-unit clerk, an office-wide admin, one kept for the lockout test, and a card editor.</summary>
     public static Dictionary<string, string> StaffSettings() => new()
     {
         ["Staff__Accounts__0__UserName"] = "anna",
@@ -76,6 +76,9 @@ public sealed class AssistantFactory : WebApplicationFactory<Program>, IAsyncLif
         ["Staff__Accounts__1__Role"] = "admin",
         ["Staff__Accounts__2__UserName"] = "zablokowany",
         ["Staff__Accounts__2__Password"] = StaffPassword,
+        ["Staff__Accounts__3__UserName"] = "redaktor",
+        ["Staff__Accounts__3__Password"] = StaffPassword,
+        ["Staff__Accounts__3__Role"] = "editor",
     };
 
     /// <summary>Facebook's Graph API the Messenger replies go to: a local fake.</summary>

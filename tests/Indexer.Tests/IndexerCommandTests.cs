@@ -86,6 +86,18 @@ public sealed class IndexerCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Staff_add_accepts_the_card_editor_role_and_names_the_roles_when_refusing_another()
+    {
+        using var output = new StringWriter();
+        Assert.Equal(ExitCodes.Success, await IndexerApp.RunAsync(["staff-add", "redaktor", "--role", "editor"], output, root, new StringReader("a-long-editor-password\n")));
+        Assert.Contains("Created editor 'redaktor' (every unit)", output.ToString(), StringComparison.Ordinal);
+
+        using var refused = new StringWriter();
+        Assert.Equal(ExitCodes.Failure, await IndexerApp.RunAsync(["staff-add", "ewa", "--role", "writer"], refused, root, new StringReader("a-long-editor-password\n")));
+        Assert.Contains("The role must be clerk, editor or admin.", refused.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Import_cases_reports_rejected_lines_and_is_idempotent()
     {
         Assert.Equal(ExitCodes.Success, (await RunAsync("build")).Exit);
