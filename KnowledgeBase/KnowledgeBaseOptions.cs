@@ -11,8 +11,8 @@ public sealed class KnowledgeBaseOptions
 {
     public const string SectionName = "KnowledgeBase";
 
-    [Required] public string CardsPath { get; set; } = "KnowledgeBase/cards";
-    [Required] public string VocabularyPath { get; set; } = "KnowledgeBase/vocabulary";
+    [Required] public string CardsPath { get; set; } = "content/cards";
+    [Required] public string VocabularyPath { get; set; } = "content/vocabulary";
     [Required] public string DictionariesPath { get; set; } = "KnowledgeBase/Dictionaries/node_modules";
 
     /// <summary>The Stempel table and the Morfologik dictionary, fetched by the build from Debian's packages.</summary>
@@ -25,8 +25,8 @@ public sealed class KnowledgeBaseOptions
     [Required, RegularExpression(@"^\s*[A-Za-z]+\s*([+>]\s*[A-Za-z]+\s*)*$")]
     public string PolishMorphology { get; set; } = "hunspell";
     [Required] public string IndexPath { get; set; } = "data/index";
-    [Required] public string EvaluationPath { get; set; } = "KnowledgeBase/evaluation";
-    [Required] public string IntentsPath { get; set; } = "KnowledgeBase/intents";
+    [Required] public string EvaluationPath { get; set; } = "content/evaluation";
+    [Required] public string IntentsPath { get; set; } = "content/intents";
     [Required] public string ModelPath { get; set; } = "data/model";
 
     /// <summary>The office's time zone: "today", "jutro" and office hours are counted in it.</summary>

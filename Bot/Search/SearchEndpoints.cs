@@ -7,10 +7,11 @@ namespace Asystent.Bot.Search;
 
 public static class SearchEndpoints
 {
-    /// <summary>The JSON shape of contracts.md: { query, language, results: [ { id, title, unit, score, snippet } ] }.</summary>
+    /// <summary>The JSON shape of contracts.md: { query, language, answerable, results: [ { id, title, unit, score, snippet } ] }.</summary>
     public sealed record SearchResultDto(string Id, string Title, string Unit, string UnitCode, string Kind, float Score, string Snippet);
 
-    public sealed record SearchResponseDto(string Query, string Language, IReadOnlyList<SearchResultDto> Results);
+    /// <summary><paramref name="Answerable"/>: whether the first result answers the question (contracts.md); the chat presents no card when it is false.</summary>
+    public sealed record SearchResponseDto(string Query, string Language, bool Answerable, IReadOnlyList<SearchResultDto> Results);
 
     public static IServiceCollection AddSearchApi(this IServiceCollection services)
     {
@@ -68,6 +69,7 @@ public static class SearchEndpoints
         return TypedResults.Ok(new SearchResponseDto(
             response.Query,
             response.Language.Code(),
+            response.Answerable,
             response.Results.Select(r => new SearchResultDto(r.Id, r.Title, r.Unit, r.UnitCode, r.Kind.ToString().ToLowerInvariant(), r.Score, r.Snippet)).ToList()));
     }
 }

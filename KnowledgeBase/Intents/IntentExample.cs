@@ -6,7 +6,7 @@ namespace Asystent.KnowledgeBase.Intents;
 public sealed record IntentExample(string Text, string Intent, Language Language, string File, int Line);
 
 /// <summary>
-/// Reads the utterance files in KnowledgeBase/intents: train-{lang}.tsv for training and
+/// Reads the utterance files in content/intents: train-{lang}.tsv for training and
 /// heldout-{lang}.tsv, the test that is never trained on and was not used to tune the model. Each
 /// line is "intent &lt;TAB&gt; utterance"; '#' starts a comment.
 /// </summary>

@@ -8,7 +8,7 @@ public enum CardKind
 
 /// <summary>
 /// A "karta usługi": one matter a resident brings to the office, as written by staff in one YAML file
-/// under KnowledgeBase/cards. Polish is complete; other languages may lack fields and fall back.
+/// under content/cards. Polish is complete; other languages may lack fields and fall back.
 /// </summary>
 public sealed class ServiceCard
 {

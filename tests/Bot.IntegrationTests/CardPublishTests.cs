@@ -84,7 +84,7 @@ public sealed partial class CardPublishTests
     private static string CopyCards(string target)
     {
         Directory.CreateDirectory(target);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(KnowledgeBase.AssistantRoot.Locate(), "KnowledgeBase", "cards")))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(KnowledgeBase.AssistantRoot.Locate(), "content", "cards")))
         {
             File.Copy(file, Path.Combine(target, Path.GetFileName(file)));
         }

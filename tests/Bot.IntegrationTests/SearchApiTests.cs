@@ -27,6 +27,15 @@ public sealed class SearchApiTests(AssistantFactory factory)
         Assert.False(string.IsNullOrEmpty(first.GetProperty("title").GetString()));
     }
 
+    [Theory]
+    [InlineData("gdzie zarejestrowac auto z niemiec", true)]
+    [InlineData("jaka jutro będzie pogoda", false)]
+    public async Task Search_says_whether_its_first_card_answers_the_question(string question, bool answerable)
+    {
+        var body = await client.GetFromJsonAsync<JsonElement>("/api/search?q=" + Uri.EscapeDataString(question), Token);
+        Assert.Equal(answerable, body.GetProperty("answerable").GetBoolean());
+    }
+
     [Fact]
     public async Task Search_honours_lang_and_top()
     {

@@ -13,7 +13,7 @@ public sealed class ImportCardCommandTests : IDisposable
         var repository = KnowledgeBase.AssistantRoot.Locate();
         var cards = Path.Combine(root, "cards");
         Directory.CreateDirectory(cards);
-        File.Copy(Path.Combine(repository, "KnowledgeBase", "cards", "_office.yaml"), Path.Combine(cards, "_office.yaml"));
+        File.Copy(Path.Combine(repository, "content", "cards", "_office.yaml"), Path.Combine(cards, "_office.yaml"));
         File.WriteAllText(Path.Combine(root, "appsettings.json"), """
             { "KnowledgeBase": { "CardsPath": "cards" }, "ConnectionStrings": { "Assistant": "Data Source=assistant.db" } }
             """);

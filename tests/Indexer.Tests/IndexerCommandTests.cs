@@ -10,7 +10,7 @@ public sealed class IndexerCommandTests : IDisposable
     {
         var cards = Path.Combine(root, "cards");
         Directory.CreateDirectory(cards);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(repository, "KnowledgeBase", "cards")))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(repository, "content", "cards")))
         {
             File.Copy(file, Path.Combine(cards, Path.GetFileName(file)));
         }
@@ -20,11 +20,11 @@ public sealed class IndexerCommandTests : IDisposable
             {
               "KnowledgeBase": {
                 "CardsPath": "cards",
-                "VocabularyPath": {{Json(Path.Combine(repository, "KnowledgeBase", "vocabulary"))}},
+                "VocabularyPath": {{Json(Path.Combine(repository, "content", "vocabulary"))}},
                 "DictionariesPath": {{Json(Path.Combine(repository, "KnowledgeBase", "Dictionaries", "node_modules"))}},
                 "MorphologyPath": {{Json(Path.Combine(repository, "KnowledgeBase", "Dictionaries", "morphology"))}},
-                "EvaluationPath": {{Json(Path.Combine(repository, "KnowledgeBase", "evaluation"))}},
-                "IntentsPath": {{Json(Path.Combine(repository, "KnowledgeBase", "intents"))}},
+                "EvaluationPath": {{Json(Path.Combine(repository, "content", "evaluation"))}},
+                "IntentsPath": {{Json(Path.Combine(repository, "content", "intents"))}},
                 "ModelPath": "model",
                 "IndexPath": "index"
               },

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Asystent.KnowledgeBase.ServiceCards.Editing;
 
 /// <summary>
-/// Writes a card in the format staff already know from KnowledgeBase/cards: the same key order as the
+/// Writes a card in the format staff already know from content/cards: the same key order as the
 /// existing files, texts in double quotes (so a ': ' inside a text never turns into a field), fee
 /// descriptions on one line, languages in the order pl, en, uk, ru. Reading the written text back
 /// gives a card equal to the one written (tested over every card in the repository).

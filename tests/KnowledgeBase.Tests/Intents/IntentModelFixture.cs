@@ -10,7 +10,7 @@ public sealed class IntentModelFixture
     public IntentModelFixture()
     {
         var root = AssistantRoot.Locate();
-        Folder = Path.Combine(root, "KnowledgeBase", "intents");
+        Folder = Path.Combine(root, "content", "intents");
         Training = IntentDataSet.LoadTraining(Folder);
         HeldOut = IntentDataSet.LoadHeldOut(Folder);
         Model = IntentModel.Train(Training);

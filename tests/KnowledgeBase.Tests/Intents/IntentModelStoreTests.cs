@@ -11,7 +11,7 @@ public sealed class IntentModelStoreTests(KnowledgeBaseFixture kb) : IDisposable
     {
         var utterances = Path.Combine(folder.Path, "intents");
         Directory.CreateDirectory(utterances);
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(kb.Root, "KnowledgeBase", "intents")))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(kb.Root, "content", "intents")))
         {
             File.Copy(file, Path.Combine(utterances, Path.GetFileName(file)));
         }

@@ -20,7 +20,7 @@ public sealed class MaskingCorpusTests
     }.Select(Regex.Escape));
 
     private static readonly Lazy<PublicContacts> Office = new(() =>
-        PublicContacts.Of(CardLoader.Load(Path.Combine(AssistantRoot.Locate(), "KnowledgeBase", "cards")).Catalogue.Office));
+        PublicContacts.Of(CardLoader.Load(Path.Combine(AssistantRoot.Locate(), "content", "cards")).Catalogue.Office));
 
     private static List<string> Lines(string file) =>
         File.ReadAllLines(Path.Combine(Folder, file)).Where(l => l.Length > 0 && !l.StartsWith('#')).ToList();

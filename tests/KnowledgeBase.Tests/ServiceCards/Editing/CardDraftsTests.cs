@@ -19,7 +19,7 @@ public sealed class CardDraftsTests : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         var copy = Directory.CreateDirectory(Path.Combine(folder.Path, "cards")).FullName;
-        foreach (var file in Directory.EnumerateFiles(Path.Combine(AssistantRoot.Locate(), "KnowledgeBase", "cards")))
+        foreach (var file in Directory.EnumerateFiles(Path.Combine(AssistantRoot.Locate(), "content", "cards")))
         {
             File.Copy(file, Path.Combine(copy, Path.GetFileName(file)));
         }

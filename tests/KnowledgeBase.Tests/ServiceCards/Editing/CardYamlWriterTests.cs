@@ -7,7 +7,7 @@ namespace Asystent.KnowledgeBase.Tests.ServiceCards.Editing;
 /// <summary>The editor writes cards that read back as the same card, in the format staff know from the existing files.</summary>
 public sealed class CardYamlWriterTests
 {
-    private static readonly string CardsPath = Path.Combine(AssistantRoot.Locate(), "KnowledgeBase", "cards");
+    private static readonly string CardsPath = Path.Combine(AssistantRoot.Locate(), "content", "cards");
 
     private static readonly JsonSerializerOptions Json = new() { WriteIndented = true };
 
