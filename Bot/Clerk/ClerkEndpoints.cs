@@ -30,8 +30,8 @@ public static class ClerkEndpoints
             app.Logger.LogWarning("The SignalR browser client is missing at {Path}; build the Bot (it runs npm ci in Bot/WebChat)", signalR);
         }
 
-        app.MapGet("/clerk", Console).RequireAuthorization(StaffEndpoints.Policy).WithTags("Staff").ExcludeFromDescription();
-        app.MapHub<ClerkHub>("/clerk/hub").RequireAuthorization(StaffEndpoints.Policy);
+        app.MapGet("/clerk", Console).RequireAuthorization(StaffEndpoints.DeskPolicy).WithTags("Staff").ExcludeFromDescription();
+        app.MapHub<ClerkHub>("/clerk/hub").RequireAuthorization(StaffEndpoints.DeskPolicy);
         return app;
     }
 

@@ -11,7 +11,7 @@ namespace Asystent.Bot.Clerk;
 /// its units), "message" with a resident's words in an opened conversation, and "ended" when the
 /// resident leaves. A connected clerk counts as available for their units' queues.
 /// </summary>
-[Authorize(Policy = StaffEndpoints.Policy)]
+[Authorize(Policy = StaffEndpoints.DeskPolicy)]
 public sealed class ClerkHub(ClerkDesk desk, ClerkPresence presence, HandoffQueues queue) : Hub
 {
     public static string Group(long handoffId) => $"handoff-{handoffId}";

@@ -23,6 +23,9 @@ public static class StaffEndpoints
     /// <summary>The card editor: admins and editors.</summary>
     public const string CardsPolicy = "cards";
 
+    /// <summary>The desk's work with residents (the clerk console, the day's visits): clerks and admins, never a card editor.</summary>
+    public const string DeskPolicy = "desk";
+
     public static IServiceCollection AddStaffPages(this IServiceCollection services)
     {
         services.AddOptions<StaffOptions>().BindConfiguration(StaffOptions.SectionName);
@@ -49,7 +52,8 @@ public static class StaffEndpoints
         services.AddAuthorizationBuilder()
             .AddPolicy(Policy, policy => policy.AddAuthenticationSchemes(Scheme).RequireAuthenticatedUser())
             .AddPolicy(AdminPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.Admin))
-            .AddPolicy(CardsPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.Admin, StaffRoles.Editor));
+            .AddPolicy(CardsPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.Admin, StaffRoles.Editor))
+            .AddPolicy(DeskPolicy, policy => policy.AddAuthenticationSchemes(Scheme).RequireRole(StaffRoles.Clerk, StaffRoles.Admin));
         return services;
     }
 
@@ -73,8 +77,8 @@ public static class StaffEndpoints
         group.MapGet("/signin", SignInPage).AllowAnonymous();
         group.MapPost("/signin", SignIn).AllowAnonymous().RequireRateLimiting(Hosting.HostingModule.ApiRateLimitPolicy);
         group.MapPost("/signout", SignOut).RequireAuthorization(Policy);
-        group.MapGet("/appointments", Day).RequireAuthorization(Policy);
-        group.MapPost("/appointments/{code}/mark", Mark).RequireAuthorization(Policy);
+        group.MapGet("/appointments", Day).RequireAuthorization(DeskPolicy);
+        group.MapPost("/appointments/{code}/mark", Mark).RequireAuthorization(DeskPolicy);
         return app;
     }
 

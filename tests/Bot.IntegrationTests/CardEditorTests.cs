@@ -52,6 +52,11 @@ public sealed class CardEditorTests(AssistantFactory factory)
             // The analytics stay for admins only.
             using var analytics = await editor.Client.GetAsync("/admin", Token);
             Assert.Equal(HttpStatusCode.Forbidden, analytics.StatusCode);
+            // Nor residents' conversations and visits: those are the desk's.
+            using var console = await editor.Client.GetAsync("/clerk", Token);
+            Assert.Equal(HttpStatusCode.Forbidden, console.StatusCode);
+            using var visits = await editor.Client.GetAsync("/staff/appointments?unit=KT", Token);
+            Assert.Equal(HttpStatusCode.Forbidden, visits.StatusCode);
         }
 
         using var admin = await SignedInAsync("kierownik");
