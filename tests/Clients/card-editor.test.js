@@ -18,7 +18,7 @@ const cards = mkdtempSync(join(tmpdir(), 'asystent-editor-cards-'));
 let server;
 let browser;
 before(async () => {
-  cpSync(resolve(import.meta.dirname, '..', '..', 'KnowledgeBase', 'cards'), cards, { recursive: true });
+  cpSync(resolve(import.meta.dirname, '..', '..', 'content', 'cards'), cards, { recursive: true });
   server = await startAssistant({
     Staff__Accounts__0__UserName: 'redaktor',
     Staff__Accounts__0__Password: PASSWORD,
