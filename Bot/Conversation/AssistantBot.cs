@@ -89,10 +89,15 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
         return turn;
     }
 
-    public Activity Apology(Activity incoming)
+    public Activity Apology(Activity incoming) => Said("apology", incoming);
+
+    /// <summary>The answer to a message that came before the knowledge base was ready (the first seconds after a start).</summary>
+    public Activity NotReadyYet(Activity incoming) => Said("starting", incoming);
+
+    private static Activity Said(string phrase, Activity incoming)
     {
         var language = Hint(incoming.Locale) ?? Language.Pl;
-        return Replies.Message(Phrases.Get("apology", language), language, Replies.Actions(language));
+        return Replies.Message(Phrases.Get(phrase, language), language, Replies.Actions(language));
     }
 
     private async Task AnswerAsync(Turn turn)

@@ -63,6 +63,13 @@ internal static class Phrases
             [Language.Uk] = "Вибачте, щось пішло не так. Спробуйте ще раз або зателефонуйте до інформаційного пункту.",
             [Language.Ru] = "Извините, что-то пошло не так. Попробуйте ещё раз или позвоните в информационный пункт.",
         },
+        ["starting"] = new()
+        {
+            [Language.Pl] = "Asystent właśnie się uruchamia. Napisz jeszcze raz za chwilę albo zadzwoń do Punktu Informacyjnego.",
+            [Language.En] = "The assistant is just starting. Please write again in a moment or call the information desk.",
+            [Language.Uk] = "Асистент саме запускається. Напишіть ще раз за хвилину або зателефонуйте до інформаційного пункту.",
+            [Language.Ru] = "Ассистент как раз запускается. Напишите ещё раз через минуту или позвоните в информационный пункт.",
+        },
         ["too_long"] = new()
         {
             [Language.Pl] = "To bardzo długa wiadomość – napisz krócej, czego potrzebujesz.",

@@ -39,6 +39,12 @@ public sealed class TurnRunner(AssistantBot bot, AssistantMetrics metrics, ILogg
             {
                 turn = await bot.RunAsync(incoming, conversationKey, cancellationToken);
             }
+            catch (KnowledgeBase.Search.SearchNotReadyException)
+            {
+                // Nothing failed: the index is still opening after a start. The person is asked to write again.
+                turn = new Turn(incoming, conversationKey, new DialogState(KnowledgeBase.Languages.Language.Pl), cancellationToken);
+                turn.Send([bot.NotReadyYet(incoming)]);
+            }
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogError(e, "A turn failed in conversation {ConversationKey}", conversationKey);
