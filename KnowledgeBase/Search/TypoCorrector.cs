@@ -21,8 +21,8 @@ internal sealed class TypoCorrector
 
     private readonly HashSet<string> words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<string>> byDeletion = new(StringComparer.Ordinal);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> remembered = new(StringComparer.Ordinal);
-    private int rememberedCount;
+    private readonly BoundedMemo<string, string[]> remembered = new(MaxRemembered, StringComparer.Ordinal);
+    private Func<string, string[]>? closest;
 
     public TypoCorrector(IndexReader reader, params string[] fields)
     {
@@ -66,18 +66,7 @@ internal sealed class TypoCorrector
             return [];
         }
 
-        if (remembered.TryGetValue(word, out var known))
-        {
-            return known;
-        }
-
-        var suggestions = Closest(word);
-        if (Volatile.Read(ref rememberedCount) < MaxRemembered && remembered.TryAdd(word, suggestions))
-        {
-            Interlocked.Increment(ref rememberedCount);
-        }
-
-        return suggestions;
+        return remembered.Get(word, closest ??= Closest);
     }
 
     private string[] Closest(string word)

@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Asystent.KnowledgeBase.Languages;
 using Asystent.KnowledgeBase.Search.Morphology;
 using Lucene.Net.Analysis;
@@ -31,9 +30,7 @@ public sealed class AnalyzerSet : IDisposable
 
     // Residents' questions repeat the same words all day ("prawo", "jazdy", "samochód"), and a word's
     // terms never change for a set of analyzers: each word is analysed once. Bounded, since typos are endless.
-    private const int MaxCachedWords = 100_000;
-    private readonly ConcurrentDictionary<(Analyzer Analyzer, string Word), string[]> wordTerms = new();
-    private int cachedWords;
+    private readonly BoundedMemo<(Analyzer Analyzer, string Word), string[]> wordTerms = new(100_000);
 
     public AnalyzerSet(HunspellDictionaries dictionaries, SearchVocabulary vocabulary, PolishMorphology polish)
     {
@@ -129,21 +126,8 @@ public sealed class AnalyzerSet : IDisposable
     public Analyzer For(Language language) => byLanguage[language];
 
     /// <summary>The terms one of this set's analyzers makes of a single word, analysed once and then remembered.</summary>
-    public string[] WordTerms(Analyzer analyzer, string word)
-    {
-        if (wordTerms.TryGetValue((analyzer, word), out var known))
-        {
-            return known;
-        }
-
-        var terms = Terms(analyzer, word).ToArray();
-        if (Volatile.Read(ref cachedWords) < MaxCachedWords && wordTerms.TryAdd((analyzer, word), terms))
-        {
-            Interlocked.Increment(ref cachedWords);
-        }
-
-        return terms;
-    }
+    public string[] WordTerms(Analyzer analyzer, string word) =>
+        wordTerms.Get((analyzer, word), key => Terms(key.Analyzer, key.Word).ToArray());
 
     /// <summary>Runs <paramref name="analyzer"/> over <paramref name="text"/> and returns the terms in order.</summary>
     public static List<string> Terms(Analyzer analyzer, string text)
