@@ -213,6 +213,8 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
 
         var text = turn.Text;
         var understood = interpreter.Interpret(text);
+        // A greeting before a question is not part of the matter ("Dzień dobry, kupiłem auto…").
+        turn.Text = understood.Text;
         // Two words are often ambiguous between languages of one script; a chosen language or the
         // conversation's language wins then, while a change of script or a longer message switches.
         if (!turn.State.LanguageChosen && !turn.LanguageFixed && !(text.Split(' ').Length < 3 && SameScript(understood.Language, turn.Language)))
@@ -313,7 +315,8 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             case IntentNames.Greeting when !NamesMatter(text, language):
                 AnswerSmallTalk(turn, TurnKinds.Greeting);
                 return true;
-            case IntentNames.Help:
+            // "Czym jest nieodpłatna pomoc prawna?" asks about a matter, not what the assistant can do.
+            case IntentNames.Help when !NamesMatter(text, language):
                 AnswerSmallTalk(turn, TurnKinds.Help);
                 return true;
             case IntentNames.Thanks:
@@ -335,7 +338,9 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             case IntentNames.Complaint when FollowUp.AsksHowToComplain(text):
                 AnswerCard(turn, "skargi-i-wnioski");
                 return true;
-            case IntentNames.Complaint:
+            // A complaint said in so many words is acknowledged; a question that names a matter
+            // ("kto nie musi posiadać karty?") is answered, whatever the model read in its tone.
+            case IntentNames.Complaint when FollowUp.SaysComplaint(text) || !NamesMatter(text, language):
                 AcknowledgeComplaint(turn);
                 return true;
             case IntentNames.OutOfScope:
@@ -496,7 +501,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
     private bool IsTimeWishAlone(string text, Language language) =>
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxTimeWishWords
         && !SlotWish.Read(text, DateOnly.FromDateTime(OfficeNow().DateTime)).IsEmpty
-        && !NamesMatter(DateTimeRecognizer.WithoutWhen(text), language);
+        && !NamesMatter(FollowUp.WithoutBookingWords(DateTimeRecognizer.WithoutWhen(text)), language);
 
     private DateTimeOffset OfficeNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime);
 

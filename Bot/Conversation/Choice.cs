@@ -35,19 +35,38 @@ internal static partial class Choice
         best.Count > 1 && best[1].Score >= best[0].Score * AmbiguityRatio ? best : [];
 
     /// <summary>
-    /// The first of close cards when the question's own words name it better than the others: its
-    /// title holds more of them than any other's ("gdzie odbiorę gotowy dowód rejestracyjny" names
-    /// "Odbiór gotowego dowodu rejestracyjnego", not the duplicate's title). Titles are written to tell
-    /// cards apart, so a question that echoes one title needs no question back.
+    /// The close card the question's own words point to, when they do: the first card's title holds
+    /// more of them than any other's ("gdzie odbiorę gotowy dowód rejestracyjny" names "Odbiór gotowego
+    /// dowodu rejestracyjnego"), or the question states the fact that tells one card from its siblings
+    /// ("kupiłem auto w Niemczech" – only the imported car's description speaks of Germany). A question
+    /// that already says which matter it is needs no question back.
     /// </summary>
     public static SearchHit? Distinguished(IReadOnlyList<SearchHit> close, string text, Language language, CardSearchService search)
     {
         var asked = search.Terms(text, language);
+        return ByTitle(close, asked, language, search) ?? ByTellingFact(close, asked, search.Descriptions(language));
+    }
+
+    private static SearchHit? ByTitle(IReadOnlyList<SearchHit> close, IReadOnlySet<string> asked, Language language, CardSearchService search)
+    {
         var catalogue = search.Catalogue;
         int Shared(SearchHit hit) => search.Terms(catalogue.Find(hit.Id)?.Title.Best(language) ?? hit.Title, language).Count(asked.Contains);
 
         var first = Shared(close[0]);
         return first > 0 && close.Skip(1).All(c => Shared(c) < first) ? close[0] : null;
+    }
+
+    // The asked terms only one close card is described by, weighed by their rarity: the card whose
+    // weight leads every other's by this factor is the one meant.
+    private const double TellingLead = 2.0;
+
+    private static SearchHit? ByTellingFact(IReadOnlyList<SearchHit> close, IReadOnlySet<string> asked, CardDescriptions described)
+    {
+        var weights = close.Select(hit => asked
+            .Where(term => described.Of(hit.Id).Contains(term) && close.All(other => other.Id == hit.Id || !described.Of(other.Id).Contains(term)))
+            .Sum(described.Weight)).ToList();
+        var lead = weights.IndexOf(weights.Max());
+        return weights[lead] > 0 && weights.Where((_, i) => i != lead).All(w => w * TellingLead <= weights[lead]) ? close[lead] : null;
     }
 
     /// <summary>
@@ -62,8 +81,14 @@ internal static partial class Choice
             return close;
         }
 
+        // Siblings whose titles carry the question's words come first ("prawo jazdy": every licence
+        // card, before the driver's candidate profile that merely scores close).
+        var asked = search.Terms(text, language);
+        var catalogue = search.Catalogue;
         var wider = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, FamilySearched)).Results
-            .Where(r => r.UnitCode == unit && r.Kind == CardKind.Service && r.Score >= close[0].Score * FamilyRatio && close.All(c => c.Id != r.Id));
+            .Where(r => r.UnitCode == unit && r.Kind == CardKind.Service && r.Score >= close[0].Score * FamilyRatio && close.All(c => c.Id != r.Id))
+            .OrderByDescending(r => search.Terms(catalogue.Find(r.Id)?.Title.Best(language) ?? r.Title, language).Overlaps(asked))
+            .ThenByDescending(r => r.Score);
         return close.Concat(wider).Take(MaxFamily).ToList();
     }
 

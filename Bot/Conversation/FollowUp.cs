@@ -46,6 +46,9 @@ internal static partial class FollowUp
     /// <summary>Whether a message points back at the matter under discussion ("a tam?", "that department", "це").</summary>
     public static bool Refers(string text) => Reference().IsMatch(TextFolding.Fold(text));
 
+    /// <summary>Whether a message speaks of a complaint in so many words ("chcę złożyć skargę", "I want to complain", "жалоба").</summary>
+    public static bool SaysComplaint(string text) => ComplaintWord().IsMatch(TextFolding.Fold(text));
+
     /// <summary>Whether a message asks how to complain (answered with the card) rather than complaining (acknowledged).</summary>
     public static bool AsksHowToComplain(string text) => HowToComplain().IsMatch(TextFolding.Fold(text));
 
@@ -134,10 +137,13 @@ internal static partial class FollowUp
     [GeneratedRegex(@"(jak|gdzie|w jaki sposob|komu|do kogo|how|where|to whom|як|де|куди|как|где|куда)\b.{0,30}(skarg|zazal|complain|скарг|жалоб|пожалув)")]
     private static partial Regex HowToComplain();
 
+    [GeneratedRegex(@"skarg|zazal|reklamacj|complain|скарг|жалоб|пожалув|поскарж")]
+    private static partial Regex ComplaintWord();
+
     [GeneratedRegex(@"\b(ile|how much|скільки|сколько)\b")]
     private static partial Regex HowMuch();
 
-    [GeneratedRegex(@"(?i)\b(um[óo]wi[ćc](?: si[ęe])?|um[óo]w|zapisa[ćc](?: si[ęe])?|zapisz(?:cie)?|wizyt\w*|termin\w*|rezerwacj\w*|zarezerwowa[ćc]|book(?:ing)?|appointment|visit|slot|записатися|запишіть|записати|прийом\w*|візит\w*|записаться|запишите|записать|при[её]м\w*|визит\w*)\b")]
+    [GeneratedRegex(@"(?i)\b(um[óo]wi[ćc](?: si[ęe])?|um[óo]w|zapisa[ćc](?: si[ęe])?|zapisz(?:cie)?|wizyt\w*|termin\w*|rezerwacj\w*|zarezerwowa[ćc]|przyj[śs][ćc]|przyjd[ęe]|przyjecha[ćc]|book(?:ing)?|appointment|visit|slot|come in|come by|записатися|запишіть|записати|прийом\w*|візит\w*|прийти|прийду|приїхати|записаться|запишите|записать|при[её]м\w*|визит\w*|приехать|приду|подойти)\b")]
     private static partial Regex BookingWords();
 
     [GeneratedRegex(@"^(prosze )?(po polsku|polski|mow po polsku|in polish)( prosze)?[.!]?$")]

@@ -16,6 +16,7 @@ namespace Asystent.Bot.Conversation;
 internal static partial class SeveralMatters
 {
     private const int MaxMatters = 3;
+    private const int WholeMessageCards = 6;
     private const int MinContentWords = 1;
 
     // The part's best card must lead the next by this much to count as a matter of its own.
@@ -32,16 +33,25 @@ internal static partial class SeveralMatters
             return [];
         }
 
+        // Each matter must also be among the whole message's best cards: a part read alone ("co jest
+        // potrzebne", "jakie informacje zawiera") can find a card the message as a whole is not about.
+        var whole = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, WholeMessageCards)).Results.Select(r => r.Id).ToHashSet();
         var lead = parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         var cards = new List<string>();
         foreach (var part in parts)
         {
             var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
-            var query = words <= BareWords && part != parts[0] ? $"{lead} {part}" : part;
+            // A part that only asks about the matter ("ile to kosztuje", "jakie informacje zawiera") names none of its own.
+            var query = FollowUp.Remainder(words <= BareWords && part != parts[0] ? $"{lead} {part}" : part);
+            if (query.Length == 0)
+            {
+                continue;
+            }
+
             var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(query), language, 2));
             // A part counts only when it names one matter clearly ("gdzie je zarejestrować" fits several cards: it is part of the story).
             if (found.Answerable && found.ContentWords >= MinContentWords && found.Results is [{ Score: >= MessageInterpreter.ServiceMinScore } hit, ..] rest
-                && (rest.Count < 2 || rest[1].Score < hit.Score * ClearLead) && !cards.Contains(hit.Id))
+                && (rest.Count < 2 || rest[1].Score < hit.Score * ClearLead) && whole.Contains(hit.Id) && !cards.Contains(hit.Id))
             {
                 cards.Add(hit.Id);
             }

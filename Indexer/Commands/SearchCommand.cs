@@ -35,7 +35,7 @@ internal static class SearchCommand
         services.GetRequiredService<IndexMaintenance>().EnsureReady();
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var response = services.GetRequiredService<CardSearchService>().Search(new SearchRequest(text, language, top));
-        output.WriteLine($"\"{response.Query}\" ({response.Language.Code()}, {watch.Elapsed.TotalMilliseconds:F1} ms)");
+        output.WriteLine($"\"{response.Query}\" ({response.Language.Code()}, {watch.Elapsed.TotalMilliseconds:F1} ms, {(response.Answerable ? "answerable" : "not answerable")})");
         var rank = 0;
         foreach (var hit in response.Results)
         {

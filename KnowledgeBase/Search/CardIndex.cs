@@ -42,6 +42,7 @@ public sealed class CardIndex : IDisposable
         Generation = generation;
         Analyzers = new AnalyzerSet(dictionaries, vocabulary, polish);
         Synonyms = new SynonymExpander(vocabulary.Synonyms);
+        descriptions = new CardDescriptions.PerLanguage(catalogue, Analyzers);
         Detector = LanguageDetector.Train(TrainingTexts(catalogue));
         reader = DirectoryReader.Open(directory);
         Searcher = new IndexSearcher(reader) { Similarity = similarity };
@@ -55,6 +56,10 @@ public sealed class CardIndex : IDisposable
     }
 
     private readonly Dictionary<string, int> docOfCard;
+    private readonly CardDescriptions.PerLanguage descriptions;
+
+    /// <summary>What each card is described by in a language (for telling close cards apart).</summary>
+    public CardDescriptions Descriptions(Language language) => descriptions.For(language);
 
     /// <summary>The learned signal fused with BM25, or null (a large catalogue, or one built without it).</summary>
     public CardClassifier? Classifier { get; }

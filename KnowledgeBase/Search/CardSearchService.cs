@@ -63,6 +63,9 @@ public sealed class CardSearchService(KnowledgeBaseOptions options, ILogger<Card
     public IReadOnlySet<string> Terms(string text, Languages.Language language) =>
         WithIndex(index => AnalyzerSet.Terms(index.Analyzers.For(language), text).ToHashSet(StringComparer.Ordinal));
 
+    /// <summary>What each card of the generation in service is described by in a language.</summary>
+    public CardDescriptions Descriptions(Languages.Language language) => WithIndex(index => index.Descriptions(language));
+
     private T WithIndex<T>(Func<CardIndex, T> action)
     {
         while (true)

@@ -6,7 +6,8 @@ using Asystent.KnowledgeBase.Search;
 namespace Asystent.KnowledgeBase.Understanding;
 
 /// <summary>
-/// What the assistant understood from one message. <see cref="Cards"/> holds the best cards for the
+/// What the assistant understood from one message. <see cref="Text"/> is the message as read: without
+/// the greeting it opens with, when it carries more than a greeting. <see cref="Cards"/> holds the best cards for the
 /// message (empty for conversational intents), so the conversation need not search again, and
 /// <see cref="CardsAnswer"/> whether the first of them answers it (the search's answerable judgement).
 /// </summary>
@@ -40,6 +41,13 @@ public sealed class MessageInterpreter(CardSearchService search, IntentClassifie
     {
         var detected = language ?? search.DetectLanguage(text);
         var intent = intents.Predict(text);
+        // "Dzień dobry, kupiłem auto w Niemczech, co teraz?" is a question with a greeting: the question
+        // is what is read, and the greeting's words only add noise to the search.
+        var matter = GreetingOpening.CarriesMore(text) ? GreetingOpening.Without(text) : text;
+        if (intent.Intent == IntentNames.Greeting && matter != text)
+        {
+            intent = intents.Predict(matter);
+        }
         var values = new Dictionary<string, string>();
 
         if (CaseNumberRecognizer.Find(text) is { } caseNumber)
@@ -68,7 +76,7 @@ public sealed class MessageInterpreter(CardSearchService search, IntentClassifie
         var cardsAnswer = false;
         if (!ConversationalIntents.Contains(intent.Intent))
         {
-            var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), detected, CardsConsidered));
+            var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(matter), detected, CardsConsidered));
             (cards, cardsAnswer) = (found.Results, found.Answerable);
             if (!values.ContainsKey(RecognizedEntities.CaseNumber) && cardsAnswer && FindService(cards, intent.Intent) is { } service)
             {
@@ -86,7 +94,7 @@ public sealed class MessageInterpreter(CardSearchService search, IntentClassifie
             values[RecognizedEntities.Unit] = unit;
         }
 
-        return new MessageUnderstanding(text, detected, intent, new RecognizedEntities(values, Pesel.Contains(text)), cards, cardsAnswer);
+        return new MessageUnderstanding(matter, detected, intent, new RecognizedEntities(values, Pesel.Contains(text)), cards, cardsAnswer);
     }
 
     // A visit can only be booked for a card with a booking queue; other intents take the best card.
