@@ -319,10 +319,11 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             case IntentNames.Help when !NamesMatter(text, language):
                 AnswerSmallTalk(turn, TurnKinds.Help);
                 return true;
-            case IntentNames.Thanks:
+            // "Dziękuję za informację o paszporcie" is thanks; "dzięki, a paszport dla dziecka?" asks again.
+            case IntentNames.Thanks when !text.Contains('?', StringComparison.Ordinal) || !NamesMatter(text, language):
                 AnswerSmallTalk(turn, TurnKinds.Thanks);
                 return true;
-            case IntentNames.Goodbye:
+            case IntentNames.Goodbye when !NamesMatter(text, language):
                 AnswerSmallTalk(turn, TurnKinds.Goodbye);
                 return true;
             case IntentNames.HumanHandoff:
@@ -347,7 +348,8 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
                 turn.Notes.NoAnswer(text);
                 Misunderstood(turn, "out_of_scope");
                 return true;
-            case IntentNames.CaseStatus:
+            // "Status UKR", "kto rozpatruje wniosek o rozłożenie mandatu na raty" name a matter: the card answers them.
+            case IntentNames.CaseStatus when OwnCase.IsAsked(text) || !NamesMatter(text, language):
                 turn.State = turn.State with { Misunderstandings = 0 };
                 turn.Send(await cases.StartAsync(text, turn.State, turn.ConversationKey, turn.CancellationToken, Hosting.ClientAddress.Of(turn, httpContext)));
                 return true;
