@@ -81,13 +81,19 @@ internal static partial class Choice
             return close;
         }
 
-        // Siblings whose titles carry the question's words come first ("prawo jazdy": every licence
-        // card, before the driver's candidate profile that merely scores close).
+        // Siblings whose titles are most about the question's words come first ("prawo jazdy": the
+        // international licence, before the candidate profile whose long title merely mentions it).
         var asked = search.Terms(text, language);
         var catalogue = search.Catalogue;
+        double TitleShare(SearchHit hit)
+        {
+            var title = search.Terms(catalogue.Find(hit.Id)?.Title.Best(language) ?? hit.Title, language);
+            return title.Count == 0 ? 0 : title.Count(asked.Contains) / (double)title.Count;
+        }
+
         var wider = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, FamilySearched)).Results
             .Where(r => r.UnitCode == unit && r.Kind == CardKind.Service && r.Score >= close[0].Score * FamilyRatio && close.All(c => c.Id != r.Id))
-            .OrderByDescending(r => search.Terms(catalogue.Find(r.Id)?.Title.Best(language) ?? r.Title, language).Overlaps(asked))
+            .OrderByDescending(TitleShare)
             .ThenByDescending(r => r.Score);
         return close.Concat(wider).Take(MaxFamily).ToList();
     }
