@@ -276,8 +276,9 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             return;
         }
 
-        // "A jutro o 10 się da?" after an answer: a time for the matter under discussion is a booking of it.
-        if (current is not null && IsTimeWishAlone(text, language))
+        // "A jutro o 10 się da?" after an answer: a time for the matter under discussion is a booking of it;
+        // so is "can't I just book it with you?", whatever the intent model made of it.
+        if (current is not null && (IsTimeWishAlone(text, language) || FollowUp.AsksToBook(text) && FollowUp.Refers(text) && !understood.Intent.IsConfident))
         {
             await BookDiscussedAsync(turn, current, text);
             return;
@@ -358,7 +359,15 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
                 return true;
             case IntentNames.BookAppointment when ElsewhereMatter(text, language, understood) is { } elsewhere:
                 // Another office's matter ("zapisać się na egzamin na prawo jazdy"): say who handles it; never book a visit here for it.
-                AnswerCard(turn, elsewhere);
+                if (elsewhere == Current(turn)?.Id)
+                {
+                    await BookDiscussedAsync(turn, Current(turn)!, text);
+                }
+                else
+                {
+                    AnswerCard(turn, elsewhere);
+                }
+
                 return true;
             case IntentNames.BookAppointment when booking.CanBook:
                 // "Chcę się umówić na wizytę" names no matter: the one under discussion, else the question which.

@@ -40,6 +40,9 @@ internal static partial class FollowUp
             : CardAspect.None;
     }
 
+    /// <summary>Whether the message asks for a visit ("umówić się", "book", "записатися").</summary>
+    public static bool AsksToBook(string text) => BookingWords().IsMatch(text);
+
     /// <summary>The message without the words that ask for a visit ("umówić się", "book an appointment", "записатися на прийом").</summary>
     public static string WithoutBookingWords(string text) => BookingWords().Replace(text, " ").Trim();
 
