@@ -40,7 +40,10 @@ public sealed partial class AssistantBot
     /// </summary>
     private string? ElsewhereMatter(string text, Language language, MessageUnderstanding understood)
     {
-        if (!NamesMatter(FollowUp.WithoutBookingWords(text), language)
+        // The words left need not name the matter with confidence on their own ("экзамен по вождению"):
+        // the whole message did, and they must only say something.
+        var rest = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(FollowUp.WithoutBookingWords(text)), language, 1));
+        if (rest.ContentWords == 0 || rest.Results is not [{ Score: >= MessageInterpreter.ServiceMinScore }, ..]
             || !understood.CardsAnswer || understood.Cards is not [{ Score: >= MessageInterpreter.ServiceMinScore } top, ..])
         {
             return null;
