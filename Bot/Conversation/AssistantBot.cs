@@ -277,8 +277,9 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
         }
 
         // "A jutro o 10 się da?" after an answer: a time for the matter under discussion is a booking of it;
-        // so is "can't I just book it with you?", whatever the intent model made of it.
-        if (current is not null && (IsTimeWishAlone(text, language) || FollowUp.AsksToBook(text) && FollowUp.Refers(text) && !understood.Intent.IsConfident))
+        // so is "can I come to confirm it on Monday?" or "can't I just book it with you?", whatever the intent model made of it.
+        if (current is not null && (IsTimeWishAlone(text, language)
+            || !understood.Intent.IsConfident && FollowUp.Refers(text) && (FollowUp.AsksToBook(text) || HasTimeWish(text))))
         {
             await BookDiscussedAsync(turn, current, text);
             return;
@@ -488,7 +489,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
     /// </summary>
     private bool AboutDiscussed(string text, Language language, string? service, ServiceCard discussed) =>
         service == discussed.Id || FollowUp.Refers(text) || text.Split(' ').Length <= FollowUpWords
-        || service is null && !SlotWish.Read(text, DateOnly.FromDateTime(OfficeNow().DateTime)).IsEmpty
+        || service is null && HasTimeWish(text)
         || !NamesMatter(FollowUp.WithoutBookingWords(text), language);
 
     private static bool ConversationalIntent(string intent) =>
@@ -511,8 +512,10 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
     /// <summary>A short message that says when ("jutro o 10", "a w piątek po południu?") and names no matter of its own.</summary>
     private bool IsTimeWishAlone(string text, Language language) =>
         text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxTimeWishWords
-        && !SlotWish.Read(text, DateOnly.FromDateTime(OfficeNow().DateTime)).IsEmpty
+        && HasTimeWish(text)
         && !NamesMatter(FollowUp.WithoutBookingWords(DateTimeRecognizer.WithoutWhen(text)), language);
+
+    private bool HasTimeWish(string text) => !SlotWish.Read(text, DateOnly.FromDateTime(OfficeNow().DateTime)).IsEmpty;
 
     private DateTimeOffset OfficeNow() => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), officeTime);
 
