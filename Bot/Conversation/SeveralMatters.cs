@@ -17,8 +17,6 @@ internal static partial class SeveralMatters
 {
     private const int MaxMatters = 3;
     private const int WholeMessageCards = 6;
-    private const int PartCards = 4;
-    private const int WholeMessageBest = 3;
     private const int MinContentWords = 1;
 
     // The part's best card must lead the next by this much to count as a matter of its own.
@@ -37,9 +35,7 @@ internal static partial class SeveralMatters
 
         // Each matter must also be among the whole message's best cards: a part read alone ("co jest
         // potrzebne", "jakie informacje zawiera") can find a card the message as a whole is not about.
-        var wholeResults = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, WholeMessageCards)).Results;
-        var whole = wholeResults.Select(r => r.Id).ToHashSet();
-        var wholeBest = wholeResults.Take(WholeMessageBest).Select(r => r.Id).ToHashSet();
+        var whole = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, WholeMessageCards)).Results.Select(r => r.Id).ToHashSet();
         var lead = parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         var cards = new List<string>();
         foreach (var part in parts)
@@ -52,19 +48,10 @@ internal static partial class SeveralMatters
                 continue;
             }
 
-            var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(query), language, PartCards));
-            if (!found.Answerable || found.ContentWords < MinContentWords || found.Results is not [{ Score: >= MessageInterpreter.ServiceMinScore } top, ..])
-            {
-                continue;
-            }
-
-            // A part counts only when it names one matter clearly ("gdzie je zarejestrować" fits several
-            // cards: it is part of the story), by a clear lead or by a word only one close card holds
-            // ("zgubiłem … prawem jazdy": the lost licence, not its exchange).
-            var close = found.Results.Where(r => r.Score >= top.Score * ClearLead).ToList();
-            // A matter told apart only by such a word must also be among the few best of the whole message.
-            var hit = close.Count == 1 ? top : Choice.Distinguished(close, query, language, search) is { } told && wholeBest.Contains(told.Id) ? told : null;
-            if (hit is not null && whole.Contains(hit.Id) && !cards.Contains(hit.Id))
+            var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(query), language, 2));
+            // A part counts only when it names one matter clearly ("gdzie je zarejestrować" fits several cards: it is part of the story).
+            if (found.Answerable && found.ContentWords >= MinContentWords && found.Results is [{ Score: >= MessageInterpreter.ServiceMinScore } hit, ..] rest
+                && (rest.Count < 2 || rest[1].Score < hit.Score * ClearLead) && whole.Contains(hit.Id) && !cards.Contains(hit.Id))
             {
                 cards.Add(hit.Id);
             }
