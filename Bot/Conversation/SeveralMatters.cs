@@ -40,6 +40,12 @@ internal static partial class SeveralMatters
         var cards = new List<string>();
         foreach (var part in parts)
         {
+            // A part that points back ("gdzie je zarejestrować", "how much is it") goes on with the same matter.
+            if (part != parts[0] && PointsBack().IsMatch(part))
+            {
+                continue;
+            }
+
             var words = part.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length;
             // A part that only asks about the matter ("ile to kosztuje", "jakie informacje zawiera") names none of its own.
             var query = FollowUp.Remainder(words <= BareWords && part != parts[0] ? $"{lead} {part}" : part);
@@ -65,6 +71,10 @@ internal static partial class SeveralMatters
 
         return cards.Count > 1 ? cards.Take(MaxMatters).ToList() : [];
     }
+
+    // Pronouns standing for a matter already named; "там"/"there" ("там були права") is where, not what.
+    [GeneratedRegex(@"(?<!\p{L})(?:je|go|ją|ja|to|tego|it|its|them|його|її|це|цього|его|её|ее|это|этого)(?!\p{L})", RegexOptions.IgnoreCase)]
+    private static partial Regex PointsBack();
 
     [GeneratedRegex(@"\s(?:i|oraz|a także|a takze|and|also|plus|і|й|та|а також|и|а также)\s|[,;]\s", RegexOptions.IgnoreCase)]
     private static partial Regex Conjunction();

@@ -10,7 +10,7 @@ namespace Asystent.Bot.IntegrationTests.Conversations;
 /// </summary>
 public sealed class ConversationSetTests(AssistantFactory factory)
 {
-    private const double DevelopmentFloor = 0.6;
+    private const double DevelopmentFloor = 0.7;
     private const double HeldOutFloor = 0.4;
 
     [Fact]

@@ -40,6 +40,49 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
         Assert.Equal((card, "card"), (answer.Notes.CardId, answer.Notes.Kind));
     }
 
+    [Theory]
+    [InlineData("pl-PL", "Dzień dobry, kupiłem auto w Niemczech, co teraz?", "rejestracja-pojazdu-sprowadzonego")]
+    [InlineData("pl-PL", "dzien dobry kupilem auto w niemczech co teraz", "rejestracja-pojazdu-sprowadzonego")]
+    [InlineData("uk-UA", "Добрий день! Я загубив посвідчення водія, що робити?", "wtornik-prawa-jazdy")]
+    public async Task A_question_after_a_greeting_is_answered_and_its_card_stays_under_discussion(string locale, string question, string card)
+    {
+        var chat = new TestAdapter(factory, locale);
+        var answer = await chat.SayAsync(question);
+        Assert.Equal((card, "card"), (answer.Notes.CardId, answer.Notes.Kind));
+        Assert.Equal((card, "fees"), ((await chat.SayAsync(locale == "uk-UA" ? "а скільки це коштує?" : "a ile to kosztuje?")).Notes.CardId, "fees"));
+    }
+
+    [Fact]
+    public async Task A_greeting_alone_is_greeted()
+    {
+        Assert.Equal("greeting", (await new TestAdapter(factory).SayAsync("Dzień dobry!")).Notes.Kind);
+    }
+
+    [Theory]
+    [InlineData("kupiłem auto w Holandii, jak je zarejestrować", "rejestracja-pojazdu-sprowadzonego")]
+    [InlineData("kupiłem auto w Niemczech, gdzie je zarejestrować?", "rejestracja-pojazdu-sprowadzonego")]
+    public async Task Sibling_cards_are_not_asked_about_when_the_question_states_the_fact_that_tells_them_apart(string question, string card)
+    {
+        var answer = await new TestAdapter(factory).SayAsync(question);
+        Assert.Equal((card, "card"), (answer.Notes.CardId, answer.Notes.Kind));
+    }
+
+    [Theory]
+    [InlineData("Czym różni się status poszukującego pracy od statusu bezrobotnego?", "rejestracja-bezrobotnego")]
+    [InlineData("Czym jest nieodpłatna pomoc prawna?", "nieodplatna-pomoc-prawna")]
+    public async Task A_question_that_names_a_matter_is_answered_whatever_the_intent_model_heard_in_it(string question, string card)
+    {
+        var answer = await new TestAdapter(factory).SayAsync(question);
+        Assert.Equal(card, answer.Notes.CardId);
+    }
+
+    [Fact]
+    public async Task A_question_about_ones_own_case_asks_for_its_number()
+    {
+        var answer = await new TestAdapter(factory).SayAsync("na jakim etapie jest mój wniosek?");
+        Assert.Contains("KT.5410.123.2026", TestAdapter.Text(answer), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task A_place_note_keeps_one_full_stop_and_an_optional_fee_alone_is_not_added_on_top()
     {
