@@ -34,24 +34,31 @@ public sealed partial class AssistantBot
     }
 
     /// <summary>
-    /// The other office's matter a booking request names, if it names one at all (without its own
-    /// words, "umówić", "book", "записатися", something must be left that finds a card): another
-    /// office's card that leads, or all but ties with the lead, means the visit is not booked here.
+    /// The cards a booking request names once the nouns of a visit ("wizytę", "appointment", "визит")
+    /// are set aside: they say nothing of the matter and only pull cards that mention visits. When the
+    /// words left do not find a card with confidence on their own ("экзамен по вождению"), the whole
+    /// message's cards serve, as long as those words say something. Empty when no matter is named.
     /// </summary>
-    private string? ElsewhereMatter(string text, Language language, MessageUnderstanding understood)
+    private IReadOnlyList<SearchHit> BookingMatter(string text, Language language, MessageUnderstanding understood)
     {
-        // The words left need not name the matter with confidence on their own ("экзамен по вождению"):
-        // the whole message did, and they must only say something.
-        var rest = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(FollowUp.WithoutBookingWords(text)), language, 1));
-        if (rest.ContentWords == 0 || rest.Results is not [{ Score: >= MessageInterpreter.ServiceMinScore }, ..]
-            || !understood.CardsAnswer || understood.Cards is not [{ Score: >= MessageInterpreter.ServiceMinScore } top, ..])
+        var rest = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(FollowUp.WithoutVisitWords(text)), language, MessageInterpreter.CardsConsidered));
+        if (rest.ContentWords == 0 || rest.Results is not [{ Score: >= MessageInterpreter.ServiceMinScore }, ..])
         {
-            return null;
+            return [];
         }
 
-        return top.Kind == CardKind.Redirect ? top.Id
-            : understood.Cards.FirstOrDefault(r => r.Kind == CardKind.Redirect && r.Score >= top.Score * ElsewhereTie)?.Id;
+        var cards = rest.Answerable ? rest.Results : understood.CardsAnswer ? understood.Cards : [];
+        return cards is [{ Score: >= MessageInterpreter.ServiceMinScore }, ..] ? cards : [];
     }
+
+    /// <summary>
+    /// The other office's matter a booking request names, if any: another office's card that leads,
+    /// or all but ties with the lead, means the visit is not booked here.
+    /// </summary>
+    private string? ElsewhereMatter(string text, Language language, MessageUnderstanding understood) =>
+        BookingMatter(text, language, understood) is [var top, ..] cards
+            ? top.Kind == CardKind.Redirect ? top.Id : cards.FirstOrDefault(r => r.Kind == CardKind.Redirect && r.Score >= top.Score * ElsewhereTie)?.Id
+            : null;
 
     /// <summary>A matter answered from the cards: one card, several matters in one message, or a question that tells close cards apart.</summary>
     private void AnswerMatter(Turn turn, SearchResponse found, IntentPrediction intent)

@@ -372,9 +372,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
                 return true;
             case IntentNames.BookAppointment when booking.CanBook:
                 // "Chcę się umówić na wizytę" names no matter: the one under discussion, else the question which.
-                var bookable = NamesMatter(FollowUp.WithoutBookingWords(text), language)
-                    ? service ?? understood.Cards.FirstOrDefault(c => c.Score >= MessageInterpreter.ServiceMinScore && catalogue.BookableFor(c.Id) is not null)?.Id
-                    : null;
+                var bookable = BookingMatter(text, language, understood).FirstOrDefault(c => catalogue.BookableFor(c.Id) is not null)?.Id;
                 bookable ??= Current(turn)?.Id;
                 await StartBookingAsync(turn, text, bookable);
                 return true;

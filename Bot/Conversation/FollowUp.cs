@@ -40,6 +40,13 @@ internal static partial class FollowUp
             : CardAspect.None;
     }
 
+    /// <summary>
+    /// The message without the nouns of a visit ("wizytę", "termin", "appointment", "визит"): they say
+    /// nothing of the matter and pull cards that mention visits. The verbs stay: "zapisać się na egzamin"
+    /// is the exam's own matter.
+    /// </summary>
+    public static string WithoutVisitWords(string text) => VisitWords().Replace(text, " ").Trim();
+
     /// <summary>Whether the message asks for a visit ("umówić się", "book", "записатися").</summary>
     public static bool AsksToBook(string text) => BookingWords().IsMatch(text);
 
@@ -148,6 +155,9 @@ internal static partial class FollowUp
 
     [GeneratedRegex(@"(?i)\b(um[óo]wi[ćc](?: si[ęe])?|um[óo]w|zapisa[ćc](?: si[ęe])?|zapisz(?:cie)?|wizyt\w*|termin\w*|rezerwacj\w*|zarezerwowa[ćc]|przyj[śs][ćc]|przyjd[ęe]|przyjecha[ćc]|book(?:ing)?|appointment|visit|slot|come in|come by|записатися|запишіть|записати|прийом\w*|візит\w*|прийти|прийду|приїхати|записаться|запишите|записать|при[её]м\w*|визит\w*|приехать|приду|подойти)\b")]
     private static partial Regex BookingWords();
+
+    [GeneratedRegex(@"(?i)\b(wizyt\w*|termin\w*|rezerwacj\w*|appointment\w*|visit\w*|slot\w*|прийом\w*|візит\w*|при[её]м\w*|визит\w*)\b")]
+    private static partial Regex VisitWords();
 
     [GeneratedRegex(@"^(prosze )?(po polsku|polski|mow po polsku|in polish)( prosze)?[.!]?$")]
     private static partial Regex Polish();

@@ -77,6 +77,14 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task The_word_visit_does_not_decide_which_matter_a_booking_is_for()
+    {
+        var booking = await new TestAdapter(factory, "ru-RU").SayAsync("хочу записаться на визит по паспорту");
+        Assert.Equal("booking_slots", booking.Notes.Kind);
+        Assert.Contains("паспорт", TestAdapter.Text(booking), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public async Task A_question_about_ones_own_case_asks_for_its_number()
     {
         var answer = await new TestAdapter(factory).SayAsync("na jakim etapie jest mój wniosek?");
