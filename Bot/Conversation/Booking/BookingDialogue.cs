@@ -85,10 +85,21 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
             return DialogueOutcome.Ended;
         }
 
+        // Asked for a name, a question ("a prawo jazdy jutro?") is answered, then the name asked again.
+        if (state.Booking.Step == BookingSteps.Name && !IsName(text.Trim())
+            && (text.Contains('?', StringComparison.Ordinal) || interpreter.Interpret(text).CardsAnswer))
+        {
+            return DialogueOutcome.Interrupted;
+        }
+
         turn.Send(await ContinueAsync(text, state, turn.Incoming, turn.CancellationToken));
         Note(turn);
         return DialogueOutcome.Handled;
     }
+
+    private static bool IsName(string name) =>
+        name.Length is >= 3 and <= AppointmentBook.MaxNameLength && name.Contains(' ', StringComparison.Ordinal)
+        && name.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.');
 
     /// <summary>The question the booking waits on, asked again after a question in between.</summary>
     public void Resume(Turn turn)
@@ -104,6 +115,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
         {
             BookingSteps.Slot => (string.Join("\n", (dialog.Offered ?? []).Select((s, i) => $"{i + 1}. {SlotWish.Label(s, language)}")), OfferButtons(dialog.Offered ?? [], language)),
             BookingSteps.Day => (BookingPhrases.Get("ask_day", language), Buttons(language, "stop")),
+            BookingSteps.Name => (string.Format(CultureInfo.InvariantCulture, BookingPhrases.Get("ask_name", language), SlotWish.Long(dialog.Start!.Value, language)), Buttons(language, "stop")),
             BookingSteps.Contact => (BookingPhrases.Get("ask_contact", language), Buttons(language, "stop")),
             BookingSteps.Confirm => (ReadBack(dialog, language), Buttons(language, "yes_book", "change_time", "stop")),
             BookingSteps.Code => (BookingPhrases.Get("ask_code", language), Buttons(language, "stop")),
@@ -177,7 +189,7 @@ public sealed partial class BookingDialogue(IServiceScopeFactory scopes, CardSea
 
             case BookingSteps.Name:
                 var name = Regex.Replace(text.Trim(), @"\s+", " ");
-                return name.Length is < 3 or > AppointmentBook.MaxNameLength || !name.Contains(' ', StringComparison.Ordinal) || !name.All(c => char.IsLetter(c) || c is ' ' or '-' or '\'' or '.')
+                return !IsName(name)
                     ? Retry(dialog, state, Say(BookingPhrases.Get("bad_name", language), state, Buttons(language, "stop")))
                     : Say(BookingPhrases.Get("ask_contact", language), state with { Booking = dialog with { Step = BookingSteps.Contact, Name = name, Retries = 0 } }, Buttons(language, "stop"));
 

@@ -85,6 +85,21 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task A_question_asked_instead_of_a_name_is_answered_and_the_name_asked_again()
+    {
+        var chat = new TestAdapter(factory);
+        Assert.Equal("booking_slots", (await chat.SayAsync("chcę się umówić na rejestrację auta")).Notes.Kind);
+        Assert.Equal("booking_name", (await chat.SayAsync("1")).Notes.Kind);
+
+        var question = await chat.SayAsync("a prawo jazdy jutro?");
+        Assert.NotNull(question.Notes.CardId ?? (question.Notes.Cards.Count > 0 ? "offered" : null));
+        Assert.Contains("imię i nazwisko", TestAdapter.Text(question), StringComparison.Ordinal);
+        Assert.DoesNotContain("same litery", TestAdapter.Text(question), StringComparison.Ordinal);
+
+        Assert.Equal("booking_contact", (await chat.SayAsync("Jan Kowalski")).Notes.Kind);
+    }
+
+    [Fact]
     public async Task A_question_about_ones_own_case_asks_for_its_number()
     {
         var answer = await new TestAdapter(factory).SayAsync("na jakim etapie jest mój wniosek?");
