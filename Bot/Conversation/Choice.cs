@@ -44,7 +44,8 @@ internal static partial class Choice
     public static SearchHit? Distinguished(IReadOnlyList<SearchHit> close, string text, Language language, CardSearchService search)
     {
         var asked = search.Terms(text, language);
-        return ByTitle(close, asked, language, search) ?? ByTellingFact(close, asked, search.Descriptions(language));
+        return ByTitle(close, asked, language, search)
+            ?? (Telling(close.Select(c => c.Id).ToList(), asked, search.Descriptions(language)) is { } told ? close.First(c => c.Id == told) : null);
     }
 
     private static SearchHit? ByTitle(IReadOnlyList<SearchHit> close, IReadOnlySet<string> asked, Language language, CardSearchService search)
@@ -60,13 +61,13 @@ internal static partial class Choice
     // weight leads every other's by this factor is the one meant.
     private const double TellingLead = 2.0;
 
-    private static SearchHit? ByTellingFact(IReadOnlyList<SearchHit> close, IReadOnlySet<string> asked, CardDescriptions described)
+    private static string? Telling(IReadOnlyList<string> cards, IReadOnlySet<string> asked, CardDescriptions described)
     {
-        var weights = close.Select(hit => asked
-            .Where(term => described.Of(hit.Id).Contains(term) && close.All(other => other.Id == hit.Id || !described.Of(other.Id).Contains(term)))
+        var weights = cards.Select(id => asked
+            .Where(term => described.Of(id).Contains(term) && cards.All(other => other == id || !described.Of(other).Contains(term)))
             .Sum(described.Weight)).ToList();
         var lead = weights.IndexOf(weights.Max());
-        return weights[lead] > 0 && weights.Where((_, i) => i != lead).All(w => w * TellingLead <= weights[lead]) ? close[lead] : null;
+        return weights[lead] > 0 && weights.Where((_, i) => i != lead).All(w => w * TellingLead <= weights[lead]) ? cards[lead] : null;
     }
 
     /// <summary>
@@ -135,6 +136,13 @@ internal static partial class Choice
         if (choices.Contains(first.Id))
         {
             return first.Id;
+        }
+
+        // "загубив" after "which of these?" answers it: of the offered cards, only the lost licence's
+        // description holds that word, even if another card outside the offer ranks first.
+        if (Telling(choices, search.Terms(text, language), search.Descriptions(language)) is { } told)
+        {
+            return told;
         }
 
         // A confident card outside the offer is a new subject ("a paszport?"), not an answer.

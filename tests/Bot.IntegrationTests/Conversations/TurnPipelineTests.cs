@@ -100,6 +100,14 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task A_word_only_one_offered_card_holds_answers_which_of_them()
+    {
+        var chat = new TestAdapter(factory, "uk-UA");
+        Assert.Equal("clarify", (await chat.SayAsync("питання щодо посвідчення водія")).Notes.Kind);
+        Assert.Equal("wtornik-prawa-jazdy", (await chat.SayAsync("загубив")).Notes.CardId);
+    }
+
+    [Fact]
     public async Task A_question_about_ones_own_case_asks_for_its_number()
     {
         var answer = await new TestAdapter(factory).SayAsync("na jakim etapie jest mój wniosek?");
