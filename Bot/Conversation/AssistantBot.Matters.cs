@@ -16,10 +16,18 @@ namespace Asystent.Bot.Conversation;
 public sealed partial class AssistantBot
 {
     /// <summary>The card a follow-up names besides the part it asks about ("a ile kosztuje paszport?"), if any.</summary>
-    private string? NamedBesidesAspect(string text, Language language)
+    private string? NamedBesidesAspect(string text, Language language, ServiceCard discussed)
     {
-        // What is left must name a matter clearly: "jakie papiery zabrać?" leaves "jakie zabrać", which names none.
-        var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(FollowUp.Remainder(text)), language, 2));
+        // What is left must name a matter clearly: "jakie papiery zabrać?" leaves "jakie zabrać", which names none;
+        // and words the discussed matter is described by stay with it ("a jak długo czeka się na nowy?" after a lost certificate).
+        var remainder = FollowUp.Remainder(text);
+        var restTerms = search.Terms(remainder, language);
+        if (restTerms.Count > 0 && restTerms.All(search.Descriptions(language).Of(discussed.Id).Contains))
+        {
+            return null;
+        }
+
+        var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(remainder), language, 2));
         return found.Answerable && found.ContentWords > 0 && found.Results is [{ Score: >= MessageInterpreter.ServiceMinScore } named, ..] rest
             && (rest.Count < 2 || rest[1].Score < named.Score * ClearLead) ? named.Id : null;
     }

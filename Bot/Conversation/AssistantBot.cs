@@ -262,7 +262,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             // "How much is the licence one?" after several matters: the one it names among those offered;
             // "a ile kosztuje nowy techpaspport?": the card it names, even when another was under discussion.
             var named = turn.State.Choices is { Count: > 0 } offered ? Choice.Named(text, language, offered, search) : null;
-            if ((named ?? NamedBesidesAspect(text, language)) is { } target && target != current?.Id)
+            if ((named ?? NamedBesidesAspect(text, language, current)) is { } target && target != current.Id)
             {
                 current = catalogue.Find(target);
                 turn.State = turn.State with { CardId = target, Choices = null };
