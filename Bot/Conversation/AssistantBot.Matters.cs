@@ -74,6 +74,17 @@ public sealed partial class AssistantBot
         var (text, language) = (turn.Text, turn.Language);
         // A card found only through a word it happens to share is not an answer: say so, and where to ask.
         var best = found.Answerable ? found.Results.Where(r => r.Score >= MessageInterpreter.ServiceMinScore).ToList() : [];
+        // A message that goes on from the last answer ("a póki co mogę jeździć?") keeps to the discussed matter where nothing else answers it clearly.
+        var discussed = FollowUp.GoesOn(text) ? Current(turn) : null;
+        if (best.Count == 0 && discussed is not null && !(intent.IsConfident && intent.Intent == IntentNames.OutOfScope))
+        {
+            // Nothing answers it apart, but the discussed card may: it is shown with a word that it is
+            // all there is, not an "I don't know".
+            turn.Say(string.Format(CultureInfo.InvariantCulture, Phrases.Get("about_discussed", language), discussed.Title.Best(language)));
+            AnswerCard(turn, discussed.Id);
+            return;
+        }
+
         if (best.Count == 0)
         {
             turn.Notes.NoAnswer(text);
@@ -97,6 +108,12 @@ public sealed partial class AssistantBot
 
         if (Choice.Close(best) is { Count: > 1 } close)
         {
+            if (discussed is not null && close.Any(c => c.Id == discussed.Id))
+            {
+                AnswerCard(turn, discussed.Id);
+                return;
+            }
+
             if (Choice.Distinguished(close, text, language, search) is { } named)
             {
                 AnswerCard(turn, named.Id);

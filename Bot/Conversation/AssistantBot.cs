@@ -318,7 +318,8 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
                 AnswerSmallTalk(turn, TurnKinds.Greeting);
                 return true;
             // "Czym jest nieodpłatna pomoc prawna?" asks about a matter, not what the assistant can do.
-            case IntentNames.Help when !NamesMatter(text, language):
+            // Nor is "a póki co mogę jeździć?" after an answer: it goes on with the discussed matter.
+            case IntentNames.Help when !NamesMatter(text, language) && !(FollowUp.GoesOn(text) && Current(turn) is not null):
                 AnswerSmallTalk(turn, TurnKinds.Help);
                 return true;
             // "Dziękuję za informację o paszporcie" is thanks; "dzięki, a paszport dla dziecka?" asks again.

@@ -53,6 +53,12 @@ internal static partial class FollowUp
     /// <summary>The message without the words that ask for a visit ("umówić się", "book an appointment", "записатися на прийом").</summary>
     public static string WithoutBookingWords(string text) => BookingWords().Replace(text, " ").Trim();
 
+    /// <summary>Whether a short message goes on from the last answer ("a póki co mogę jeździć?", "and meanwhile?", "а поки можна їздити?").</summary>
+    public static bool GoesOn(string text) =>
+        text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= MaxGoingOnWords && GoingOn().IsMatch(TextFolding.Fold(text));
+
+    private const int MaxGoingOnWords = 8;
+
     /// <summary>Whether a message points back at the matter under discussion ("a tam?", "that department", "це").</summary>
     public static bool Refers(string text) => Reference().IsMatch(TextFolding.Fold(text));
 
@@ -149,6 +155,9 @@ internal static partial class FollowUp
 
     [GeneratedRegex(@"skarg|zazal|reklamacj|complain|скарг|жалоб|пожалув|поскарж")]
     private static partial Regex ComplaintWord();
+
+    [GeneratedRegex(@"^\s*(?:a|i|no a|ok,? a|and|but|so|а|і|и|ну а|ну і|ну и|но)\s")]
+    private static partial Regex GoingOn();
 
     [GeneratedRegex(@"\b(ile|how much|скільки|сколько)\b")]
     private static partial Regex HowMuch();

@@ -42,6 +42,13 @@ internal static class Phrases
             [Language.Uk] = "На це не відповім – я допомагаю зі справами в старостві. Напишіть, яку справу хочете вирішити, або попросіть розмову з працівником.",
             [Language.Ru] = "На это не отвечу – я помогаю с делами в старостве. Напишите, какое дело хотите решить, или попросите разговор с сотрудником.",
         },
+        ["about_discussed"] = new()
+        {
+            [Language.Pl] = "Na to pytanie nie mam osobnej odpowiedzi. Oto wszystko, co wiem o sprawie „{0}” – jeśli to nie wystarczy, porozmawiaj z pracownikiem.",
+            [Language.En] = "I have no separate answer to that. Here is everything I know about \"{0}\" – if it is not enough, talk to a person.",
+            [Language.Uk] = "На це питання окремої відповіді не маю. Ось усе, що знаю про справу «{0}» – якщо цього замало, поговоріть з працівником.",
+            [Language.Ru] = "На этот вопрос отдельного ответа у меня нет. Вот всё, что я знаю о деле «{0}» – если этого мало, поговорите с сотрудником.",
+        },
         ["no_answer"] = new()
         {
             [Language.Pl] = "Nie znam odpowiedzi na to pytanie. Zapytaj w Punkcie Informacyjnym: {0}, tel. {1} – albo porozmawiaj z pracownikiem.",

@@ -107,6 +107,17 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
         Assert.Equal("wtornik-prawa-jazdy", (await chat.SayAsync("загубив")).Notes.CardId);
     }
 
+    [Theory]
+    [InlineData("pl-PL", "Zgubiłem prawo jazdy", "a póki co mogę jeździć?")]
+    [InlineData("uk-UA", "загубив посвідчення водія", "а поки можна їздити?")]
+    public async Task A_follow_up_nothing_answers_apart_gets_the_discussed_card_not_i_dont_know(string locale, string first, string followUp)
+    {
+        var chat = new TestAdapter(factory, locale);
+        Assert.Equal("wtornik-prawa-jazdy", (await chat.SayAsync(first)).Notes.CardId);
+        var answer = await chat.SayAsync(followUp);
+        Assert.Equal(("wtornik-prawa-jazdy", "card"), (answer.Notes.CardId, answer.Notes.Kind));
+    }
+
     [Fact]
     public async Task A_question_about_ones_own_case_asks_for_its_number()
     {
