@@ -98,13 +98,6 @@ internal static class EvaluateCommand
     /// </summary>
     private static void CrossValidate(KnowledgeBaseOptions options, EvaluationPart development, bool calibrate, bool showMisses, bool sweep, TextWriter output)
     {
-        // The keyword-phrase bonus at the chosen classifier weight (how KeywordPhraseWeight was chosen).
-        if (Environment.GetEnvironmentVariable("ASYSTENT_PHRASE_SWEEP") is { Length: > 0 })
-        {
-            SweepKeywordPhrases(options, development, output);
-            return;
-        }
-
         var watch = System.Diagnostics.Stopwatch.StartNew();
         var runs = CrossValidatedSearch.Run(options, development.Queries, sweep ? [0f, 0.2f, 0.35f, 0.5f, 0.65f, 0.8f, 1f] : [CardClassifier.Weight]);
         var chosen = runs.First(r => Math.Abs(r.Weight - CardClassifier.Weight) < 1e-6).Report;
@@ -136,28 +129,6 @@ internal static class EvaluateCommand
             output.WriteLine($"| {weight:F2} | {report.Overall.Top1:P1} | {report.Overall.Top3:P1} | {report.Overall.Mrr:F3} | "
                 + string.Join(" | ", tags.Select(t => report.ByTag.TryGetValue(t, out var m) ? $"{m.Assistant.Top1:P1}" : "–"))
                 + $" | {report.Answerable.TrueWhenAnswerable:P0} / {report.Answerable.FalseWhenUnanswerable:P0} |");
-        }
-
-        output.WriteLine();
-    }
-
-    private static readonly float[] PhraseBonuses = [0f, 0.05f, 0.1f, 0.15f, 0.2f, 0.3f];
-
-    /// <summary>
-    /// The development questions cross-validated at the classifier's weight for each keyword-phrase
-    /// bonus (set ASYSTENT_PHRASE_SWEEP=1); 0 is the fusion without it.
-    /// </summary>
-    private static void SweepKeywordPhrases(KnowledgeBaseOptions options, EvaluationPart development, TextWriter output)
-    {
-        var phraseRuns = CrossValidatedSearch.Run(options, development.Queries,
-            PhraseBonuses.Select(p => (CardClassifier.Weight, p)).ToList());
-        output.WriteLine("| keyword-phrase bonus | all top-1 | all top-3 | other-office top-1 | answerable true / false |");
-        output.WriteLine("|---:|---:|---:|---:|---:|");
-        foreach (var (_, phrase, report) in phraseRuns)
-        {
-            output.WriteLine($"| {phrase:F2} | {report.Overall.Top1:P1} | {report.Overall.Top3:P1} | " +
-                $"{(report.ByTag.TryGetValue("other-office", out var m) ? m.Assistant.Top1.ToString("P1") : "–")} | " +
-                $"{report.Answerable.TrueWhenAnswerable:P0} / {report.Answerable.FalseWhenUnanswerable:P0} |");
         }
 
         output.WriteLine();

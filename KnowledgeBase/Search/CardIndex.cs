@@ -59,13 +59,6 @@ public sealed class CardIndex : IDisposable
     /// <summary>The learned signal fused with BM25, or null (a large catalogue, or one built without it).</summary>
     public CardClassifier? Classifier { get; }
 
-    // Made on the first fused search: only catalogues with a classifier (at most 2,000 cards) use it.
-    private KeywordPhrases? keywordPhrases;
-
-    /// <summary>The cards' keywords of two or more words, for the fusion's bonus.</summary>
-    internal KeywordPhrases KeywordPhrases =>
-        LazyInitializer.EnsureInitialized(ref keywordPhrases, () => KeywordPhrases.Build(Catalogue, Analyzers));
-
     /// <summary>The document that holds a card of this generation.</summary>
     internal int DocOf(string cardId) => docOfCard[cardId];
 

@@ -71,13 +71,6 @@ internal static class CardSearcher
     internal static float ClassifierWeight { get; set; } = CardClassifier.Weight;
 
     /// <summary>
-    /// What a card gains in the fusion when the question holds one of its keywords of two or more
-    /// words whole (<see cref="Ranking.KeywordPhrases"/>); on the scale of the classifier's probability.
-    /// Settable only for the cross-validation that chooses it.
-    /// </summary>
-    internal static float KeywordPhraseWeight { get; set; } = CardClassifier.KeywordPhraseWeight;
-
-    /// <summary>
     /// BM25 relative to its best plus the classifier's probability; the classifier's own first cards
     /// join even when BM25 missed them. Scores stay on BM25's scale.
     /// </summary>
@@ -97,11 +90,8 @@ internal static class CardSearcher
         }
 
         var weight = ClassifierWeight;
-        var phraseWeight = KeywordPhraseWeight;
-        var questionTerms = phraseWeight > 0 ? KeywordPhrases.QuestionTerms(index.Analyzers, text) : null;
-        float Phrase(string cardId) => questionTerms is not null && index.KeywordPhrases.Contains(cardId, questionTerms) ? phraseWeight : 0f;
         var fused = candidates
-            .Select(c => (Doc: c.Key, Value: (1 - weight) * c.Value + weight * Probability(index.CardIdOf(c.Key)) + Phrase(index.CardIdOf(c.Key))))
+            .Select(c => (Doc: c.Key, Value: (1 - weight) * c.Value + weight * Probability(index.CardIdOf(c.Key))))
             .OrderByDescending(c => c.Value)
             .ThenBy(c => c.Doc)
             .ToList();

@@ -34,12 +34,6 @@ public sealed class CardClassifier
     /// </summary>
     public const float Weight = 0.8f;
 
-    /// <summary>
-    /// The fusion's bonus for a card whose keyword of two or more words the question holds whole
-    /// (cross-validated on the development questions: BENCHMARKS.md, issue 20).
-    /// </summary>
-    public const float KeywordPhraseWeight = 0f;
-
     private const int Seed = 20261202;
     private readonly MLContext ml;
     private readonly ITransformer transformer;
