@@ -124,7 +124,9 @@ public sealed partial class AssistantBot
             return;
         }
 
-        AnswerCard(turn, best[0].Id);
+        // A lead is not the last word when the question states the fact of a sibling a little behind
+        // ("zgubiłem prawo jazdy": the lost licence, though the foreign one scores higher on "prawo jazdy").
+        AnswerCard(turn, (Choice.TellingAmongNear(best, text, language, search) ?? best[0]).Id);
     }
 
     /// <summary>Several matters in one message: each briefly (where, what it costs), with a button for each in full.</summary>

@@ -57,6 +57,20 @@ internal static partial class Choice
         return first > 0 && close.Skip(1).All(c => Shared(c) < first) ? close[0] : null;
     }
 
+    /// <summary>
+    /// Of the cards near the first (within <see cref="NearRatio"/> of its score), the one whose
+    /// telling fact the question states, if exactly one is told; null when the question tells none.
+    /// </summary>
+    public static SearchHit? TellingAmongNear(IReadOnlyList<SearchHit> best, string text, Language language, CardSearchService search)
+    {
+        var near = best.Where(r => r.Score >= best[0].Score * NearRatio).ToList();
+        return near.Count > 1 && Telling(near.Select(r => r.Id).ToList(), search.Terms(text, language), search.Descriptions(language)) is { } told
+            ? near.First(r => r.Id == told)
+            : null;
+    }
+
+    private const float NearRatio = 0.75f;
+
     // The asked terms only one close card is described by, weighed by their rarity: the card whose
     // weight leads every other's by this factor is the one meant.
     private const double TellingLead = 2.0;

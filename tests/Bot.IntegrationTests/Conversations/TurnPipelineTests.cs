@@ -109,7 +109,7 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
 
     [Theory]
     [InlineData("pl-PL", "Zgubiłem prawo jazdy", "a póki co mogę jeździć?")]
-    [InlineData("uk-UA", "загубив посвідчення водія", "а поки можна їздити?")]
+    [InlineData("uk-UA", "Дублікат посвідчення водія", "а поки можна їздити?")]
     public async Task A_follow_up_nothing_answers_apart_gets_the_discussed_card_not_i_dont_know(string locale, string first, string followUp)
     {
         var chat = new TestAdapter(factory, locale);
