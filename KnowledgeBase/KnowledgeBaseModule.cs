@@ -45,8 +45,11 @@ public static class KnowledgeBaseModule
         services.AddScoped<ServiceCards.Editing.CardDrafts>();
         services.AddScoped<ServiceCards.Editing.CardPublisher>();
 
-        var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
-        services.AddDbContext<AssistantDbContext>(db => db.UseSqlite(connectionString));
+        // Database:Provider picks the engine; ConnectionStrings:Assistant says where it is, for either.
+        var dialect = StorageDialect.For(StorageDialect.ParseProvider(configuration["Database:Provider"]));
+        var connectionString = dialect.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
+        services.AddSingleton(dialect);
+        services.AddDbContext<AssistantDbContext>(db => dialect.Configure(db, connectionString));
         return services;
     }
 }

@@ -21,7 +21,7 @@ namespace Asystent.Bot.Conversation;
 /// than answering the question; the tables themselves come from the EF Core migrations. The writing
 /// happens on the <see cref="StorageThread"/>.
 /// </summary>
-internal sealed class ConversationStoreWriter(ConversationStore store, IServiceScopeFactory scopes, StorageThread storage, TimeProvider clock, AssistantMetrics metrics, ILogger<ConversationStoreWriter> logger) : BackgroundService
+internal sealed class ConversationStoreWriter(ConversationStore store, StorageDialect dialect, IServiceScopeFactory scopes, StorageThread storage, TimeProvider clock, AssistantMetrics metrics, ILogger<ConversationStoreWriter> logger) : BackgroundService
 {
     private const int MaxBatch = 2000;
 
@@ -29,27 +29,10 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
 
     private static readonly TimeSpan LongestRetry = TimeSpan.FromSeconds(5);
 
-    private const string UpsertConversation = """
-        INSERT INTO conversations (Id, Channel, UserId, Locale, StateJson, CreatedAt, UpdatedAt, Version)
-        VALUES ($id, $channel, $user, $locale, CAST($state AS TEXT), $now, $now, 1)
-        ON CONFLICT (Id) DO UPDATE SET
-            UserId = coalesce(excluded.UserId, UserId),
-            Locale = coalesce(excluded.Locale, Locale),
-            StateJson = coalesce(excluded.StateJson, StateJson),
-            UpdatedAt = excluded.UpdatedAt,
-            Version = Version + 1
-        """;
-
-    // JSON is bound as UTF-8 bytes and stored as text as it is (the database's encoding is UTF-8)
-    // rather than through a UTF-16 string and back; a transcript entry's bytes are those the client
-    // was sent. A transcript entry is written once; a repeated one (same conversation and position)
-    // is ignored.
-    private const string InsertActivity = """
-        INSERT INTO conversation_activities (ConversationId, Sequence, Type, Timestamp, Json)
-        VALUES ($id, $sequence, $type, $timestamp, CAST($json AS TEXT))
-        ON CONFLICT (ConversationId, Sequence) DO NOTHING
-        """;
-
+    // The SQL comes from the engine's dialect: an upsert per conversation (its latest state wins, the
+    // version counts up) and an insert per transcript entry. JSON is bound as UTF-8 bytes; a transcript
+    // entry's bytes are those the client was sent. A transcript entry is written once; a repeated one
+    // (same conversation and position) is ignored.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => storage.Run(() => WriteAllAsync(stoppingToken));
 
     private async Task WriteAllAsync(CancellationToken stoppingToken)
@@ -118,10 +101,10 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
         await using var scope = scopes.CreateAsyncScope();
         var connection = scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Database.GetDbConnection();
         await connection.OpenAsync();
-        await LighterSyncAsync(connection);
+        await dialect.PrepareWriterAsync(connection);
         await using var transaction = await connection.BeginTransactionAsync();
         var now = clock.GetUtcNow();
-        await using (var upsert = Command(connection, transaction, UpsertConversation, "$id", "$channel", "$user", "$locale", "$state", "$now"))
+        await using (var upsert = Command(connection, transaction, dialect.UpsertConversationSql, "@id", "@channel", "@user", "@locale", "@state", "@now"))
         {
             foreach (var conversation in Merge(batch))
             {
@@ -130,7 +113,7 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
             }
         }
 
-        await using (var insert = Command(connection, transaction, InsertActivity, "$id", "$sequence", "$type", "$timestamp", "$json"))
+        await using (var insert = Command(connection, transaction, dialect.InsertActivitySql, "@id", "@sequence", "@type", "@timestamp", "@json"))
         {
             foreach (var activity in batch.OfType<ConversationStore.ActivityChange>())
             {
@@ -139,17 +122,6 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
         }
 
         await transaction.CommitAsync();
-    }
-
-    // In write-ahead-log mode, synchronous=NORMAL syncs the log at checkpoints instead of at every
-    // commit: a commit is durable once it is in the operating system's hands, so it survives the
-    // process being killed (the promise of a post's answer), though not the machine losing power.
-    // The sync at every commit kept every waiting post waiting for the disk as well.
-    private static async Task LighterSyncAsync(DbConnection connection)
-    {
-        await using var command = connection.CreateCommand();
-        command.CommandText = "PRAGMA synchronous=NORMAL;";
-        await command.ExecuteNonQueryAsync();
     }
 
     /// <summary>One change per conversation in the batch: the latest state and the latest known user and locale.</summary>
@@ -169,7 +141,7 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
         return merged.Values;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    private DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -181,15 +153,15 @@ internal sealed class ConversationStoreWriter(ConversationStore store, IServiceS
             command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
+        dialect.Prepare(command);
         return command;
     }
 
-    private static Task<int> ExecuteAsync(DbCommand command, params object?[] values)
+    private Task<int> ExecuteAsync(DbCommand command, params object?[] values)
     {
         for (var i = 0; i < values.Length; i++)
         {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+            dialect.SetValue(command.Parameters[i], values[i]);
         }
 
         return command.ExecuteNonQueryAsync();

@@ -55,25 +55,27 @@ internal abstract class BatchWriter<T>(ChannelReader<T> reader, IServiceScopeFac
     private async Task WriteAsync(List<T> batch)
     {
         await using var scope = scopes.CreateAsyncScope();
-        var connection = scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Database.GetDbConnection();
+        var database = scope.ServiceProvider.GetRequiredService<AssistantDbContext>().Database;
+        var dialect = StorageDialect.Of(database);
+        var connection = database.GetDbConnection();
         await connection.OpenAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         await using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"INSERT INTO {Table} ({string.Join(", ", Columns.Select(c => c.Name))}) VALUES ({string.Join(", ", Columns.Select(c => "$" + c.Name))})";
+        command.CommandText = $"INSERT INTO {Table} ({string.Join(", ", Columns.Select(c => $"\"{c.Name}\""))}) VALUES ({string.Join(", ", Columns.Select(c => "@" + c.Name))})";
         foreach (var column in Columns)
         {
             var parameter = command.CreateParameter();
-            parameter.ParameterName = "$" + column.Name;
+            parameter.ParameterName = "@" + column.Name;
             command.Parameters.Add(parameter);
         }
 
-        command.Prepare();
+        dialect.Prepare(command);
         foreach (var record in batch)
         {
             for (var i = 0; i < Columns.Count; i++)
             {
-                command.Parameters[i].Value = Columns[i].Value(record) ?? DBNull.Value;
+                dialect.SetValue(command.Parameters[i], Columns[i].Value(record));
             }
 
             await command.ExecuteNonQueryAsync();

@@ -21,6 +21,11 @@ internal static class BackupCommand
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AssistantDbContext>();
+        if (!StorageDialect.Of(db.Database).CanCopyOnline)
+        {
+            throw new CommandLineException("The database is on PostgreSQL: back it up with pg_dump (see docs/deploy.md); Indexer backup copies the SQLite file only.");
+        }
+
         await AssistantDatabase.MigrateAsync(db, CancellationToken.None);
         var bytes = DatabaseBackup.Copy(db.Database.GetConnectionString()!, file);
         await output.WriteLineAsync($"Backed up the database to {Path.GetFullPath(file)} ({bytes / 1024} KiB).");

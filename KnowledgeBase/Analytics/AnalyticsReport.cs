@@ -1,5 +1,4 @@
 using Asystent.KnowledgeBase.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Asystent.KnowledgeBase.Analytics;
@@ -40,12 +39,15 @@ public sealed class AnalyticsReport(AssistantDbContext db)
     public const int TopCount = 10;
     public const int GapCount = 25;
 
-    private const string Where = "Day >= @from AND Day <= @to AND (@channel IS NULL OR Channel = @channel) AND (@language IS NULL OR Language = @language)";
+    // Column names quoted and sums cast to the type read, so SQLite and PostgreSQL run the same SQL.
+    private const string Where = "\"Day\" >= @from AND \"Day\" <= @to AND (@channel IS NULL OR \"Channel\" = @channel) AND (@language IS NULL OR \"Language\" = @language)";
+
+
 
     public async Task<AnalyticsSummary> BuildAsync(AnalyticsFilter filter, CancellationToken cancellationToken)
     {
         var counts = await RowsAsync<KindCount>(filter,
-            $"SELECT Kind, Outcome, SUM(Count) AS Count, SUM(ValueSum) AS ValueSum FROM analytics_daily WHERE {Where} GROUP BY Kind, Outcome", cancellationToken);
+            $"SELECT \"Kind\", \"Outcome\", CAST(SUM(\"Count\") AS INTEGER) AS \"Count\", CAST(SUM(\"ValueSum\") AS BIGINT) AS \"ValueSum\" FROM analytics_daily WHERE {Where} GROUP BY \"Kind\", \"Outcome\"", cancellationToken);
         int Count(string kind, string? outcome = null) => counts.Where(c => c.Kind == kind && (outcome is null || c.Outcome == outcome)).Sum(c => c.Count);
         var conversations = Count(AnalyticsKinds.Conversation);
         var handoffs = Count(AnalyticsKinds.Handoff);
@@ -58,13 +60,13 @@ public sealed class AnalyticsReport(AssistantDbContext db)
             ratings, ratings == 0 ? null : Math.Round((double)ratingSum / ratings, 2));
 
         var days = await RowsAsync<Breakdown>(filter,
-            $"SELECT Day AS Key, SUM(CASE WHEN Kind = 'conversation' THEN Count ELSE 0 END) AS Conversations, SUM(CASE WHEN Kind = 'message' THEN Count ELSE 0 END) AS Messages, " +
-            $"0 AS Handoffs FROM analytics_daily WHERE Kind IN ('conversation', 'message') AND {Where} GROUP BY Day ORDER BY Day", cancellationToken);
+            $"SELECT CAST(\"Day\" AS TEXT) AS \"Key\", {Sum("conversation")} AS \"Conversations\", {Sum("message")} AS \"Messages\", " +
+            $"0 AS \"Handoffs\" FROM analytics_daily WHERE \"Kind\" IN ('conversation', 'message') AND {Where} GROUP BY \"Day\" ORDER BY \"Day\"", cancellationToken);
         var top = await RowsAsync<KeyCount>(filter,
-            $"SELECT \"Key\", SUM(Count) AS Count FROM analytics_daily WHERE Kind = 'message' AND Outcome = 'answered' AND \"Key\" <> '' AND {Where} GROUP BY \"Key\" ORDER BY Count DESC, \"Key\" LIMIT {TopCount}", cancellationToken);
+            $"SELECT \"Key\", CAST(SUM(\"Count\") AS INTEGER) AS \"Count\" FROM analytics_daily WHERE \"Kind\" = 'message' AND \"Outcome\" = 'answered' AND \"Key\" <> '' AND {Where} GROUP BY \"Key\" ORDER BY \"Count\" DESC, \"Key\" LIMIT {TopCount}", cancellationToken);
         // Unanswered questions are counted from the events themselves: their texts are too varied to count per day.
         var gaps = await RowsAsync<KeyCount>(filter,
-            $"SELECT Text AS \"Key\", COUNT(*) AS Count FROM analytics_events WHERE Kind = 'message' AND Outcome = 'gap' AND Text IS NOT NULL AND {Where} GROUP BY Text ORDER BY Count DESC, Text LIMIT {GapCount}", cancellationToken);
+            $"SELECT \"Text\" AS \"Key\", CAST(COUNT(*) AS INTEGER) AS \"Count\" FROM analytics_events WHERE \"Kind\" = 'message' AND \"Outcome\" = 'gap' AND \"Text\" IS NOT NULL AND {Where} GROUP BY \"Text\" ORDER BY \"Count\" DESC, \"Text\" LIMIT {GapCount}", cancellationToken);
         var comments = await Comments(filter).OrderByDescending(e => e.Id).Take(50)
             .Select(e => new CommentRow(e.Day, e.Value ?? 0, e.Text!, e.Language)).ToListAsync(cancellationToken);
 
@@ -82,20 +84,26 @@ public sealed class AnalyticsReport(AssistantDbContext db)
     private async Task<List<AnalyticsRow>> BreakdownAsync(AnalyticsFilter filter, string column, CancellationToken cancellationToken)
     {
         var rows = await RowsAsync<Breakdown>(filter,
-            $"SELECT {column} AS Key, SUM(CASE WHEN Kind = 'conversation' THEN Count ELSE 0 END) AS Conversations, SUM(CASE WHEN Kind = 'message' THEN Count ELSE 0 END) AS Messages, " +
-            $"SUM(CASE WHEN Kind = 'handoff' THEN Count ELSE 0 END) AS Handoffs FROM analytics_daily WHERE Kind IN ('conversation', 'message', 'handoff') AND {Where} GROUP BY {column}",
+            $"SELECT \"{column}\" AS \"Key\", {Sum("conversation")} AS \"Conversations\", {Sum("message")} AS \"Messages\", " +
+            $"{Sum("handoff")} AS \"Handoffs\" FROM analytics_daily WHERE \"Kind\" IN ('conversation', 'message', 'handoff') AND {Where} GROUP BY \"{column}\"",
             cancellationToken);
         return rows.Select(r => new AnalyticsRow(r.Key!, r.Conversations, r.Messages, r.Handoffs))
             .OrderByDescending(r => r.Messages).ThenBy(r => r.Key, StringComparer.Ordinal).ToList();
     }
 
-    private Task<List<T>> RowsAsync<T>(AnalyticsFilter filter, string sql, CancellationToken cancellationToken) =>
-        db.Database.SqlQueryRaw<T>(sql,
-            new SqliteParameter("@from", filter.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new SqliteParameter("@to", filter.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)),
-            new SqliteParameter("@channel", (object?)filter.Channel ?? DBNull.Value),
-            new SqliteParameter("@language", (object?)filter.Language ?? DBNull.Value))
+    private static string Sum(string kind) => $"CAST(SUM(CASE WHEN \"Kind\" = '{kind}' THEN \"Count\" ELSE 0 END) AS INTEGER)";
+
+    // Days are bound as dates: SQLite's driver writes them as the yyyy-MM-dd text stored, PostgreSQL compares dates.
+    private Task<List<T>> RowsAsync<T>(AnalyticsFilter filter, string sql, CancellationToken cancellationToken)
+    {
+        var dialect = StorageDialect.Of(db.Database);
+        return db.Database.SqlQueryRaw<T>(sql,
+            dialect.Parameter("@from", filter.From),
+            dialect.Parameter("@to", filter.To),
+            dialect.TextParameter("@channel", filter.Channel),
+            dialect.TextParameter("@language", filter.Language))
             .ToListAsync(cancellationToken);
+    }
 
     private IQueryable<AnalyticsEventRecord> Comments(AnalyticsFilter filter)
     {

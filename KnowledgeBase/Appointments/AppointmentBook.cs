@@ -3,7 +3,6 @@ using Asystent.KnowledgeBase.Notifications;
 using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.ServiceCards;
 using Asystent.KnowledgeBase.Storage;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
 namespace Asystent.KnowledgeBase.Appointments;
@@ -296,6 +295,9 @@ public sealed class AppointmentBook
     private async Task<int?> FreeSeatAsync(BookableService service, Slot slot, CancellationToken cancellationToken)
     {
         var start = slot.Start.UtcDateTime;
+        // Bookings of one slot take turns (on PostgreSQL; SQLite has one writer anyway), so two nodes
+        // never both count the same seat as free and one of them refuse a visit the slot still has room for.
+        await StorageDialect.Of(db.Database).LockForTransactionAsync(db.Database, $"slot:{service.Id}:{start:O}", cancellationToken);
         var taken = await db.Appointments
             .Where(a => a.QueueId == service.Id && a.StartsAt == start && a.Seat != null)
             .Select(a => a.Seat!.Value)
@@ -310,7 +312,7 @@ public sealed class AppointmentBook
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (StorageDialect.Of(db.Database).IsUniqueViolation(e))
         {
             // The unique index caught what the transaction should have: the slot's seats are all taken.
             db.ChangeTracker.Clear();

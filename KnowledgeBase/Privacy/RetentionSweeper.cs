@@ -1,4 +1,4 @@
-using System.Globalization;
+using System.Data.Common;
 using Asystent.KnowledgeBase.Notifications;
 using Asystent.KnowledgeBase.Storage;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +15,7 @@ public sealed record RetentionResult(int Conversations, int DialogueStates, int 
 /// <summary>
 /// Removes personal data older than <see cref="RetentionOptions"/> allow, as of a given time (the
 /// worker passes its clock, tests a moved one). Columns of type DateTimeOffset are compared in SQL
-/// as the text SQLite stores (every one is written in UTC, so text order is time order).
+/// as the engine stores them (on SQLite as text; every one is written in UTC, so text order is time order).
 /// </summary>
 public sealed class RetentionSweeper(AssistantDbContext db, IOptions<RetentionOptions> options)
 {
@@ -24,11 +24,11 @@ public sealed class RetentionSweeper(AssistantDbContext db, IOptions<RetentionOp
         var o = options.Value;
         var conversations = o.TranscriptDays <= 0 ? 0 : await DeleteConversationsAsync(Cutoff(now, o.TranscriptDays), cancellationToken);
         var states = o.DialogueStateDays <= 0 ? 0 : await db.Database.ExecuteSqlRawAsync(
-            "UPDATE conversations SET StateJson = NULL WHERE StateJson IS NOT NULL AND UpdatedAt < {0}", [Cutoff(now, o.DialogueStateDays)], cancellationToken);
+            "UPDATE conversations SET \"StateJson\" = NULL WHERE \"StateJson\" IS NOT NULL AND \"UpdatedAt\" < @cutoff", [Cutoff(now, o.DialogueStateDays)], cancellationToken);
         var searches = o.SearchRecordDays <= 0 ? 0 : await db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM search_queries WHERE AskedAt < {0}", [Cutoff(now, o.SearchRecordDays)], cancellationToken);
+            "DELETE FROM search_queries WHERE \"AskedAt\" < @cutoff", [Cutoff(now, o.SearchRecordDays)], cancellationToken);
         var callbacks = o.CallbackRequestDays <= 0 ? 0 : await db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM callback_requests WHERE CreatedAt < {0}", [Cutoff(now, o.CallbackRequestDays)], cancellationToken);
+            "DELETE FROM callback_requests WHERE \"CreatedAt\" < @cutoff", [Cutoff(now, o.CallbackRequestDays)], cancellationToken);
 
         var visitCutoff = now.UtcDateTime.AddDays(-o.PastVisitDays);
         var visits = o.PastVisitDays <= 0 ? 0 : await db.Appointments
@@ -41,27 +41,26 @@ public sealed class RetentionSweeper(AssistantDbContext db, IOptions<RetentionOp
             .ExecuteDeleteAsync(cancellationToken);
 
         var watches = o.CaseWatchDays <= 0 ? 0 : await db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM case_watches WHERE (NotifiedAt IS NOT NULL AND NotifiedAt < {0}) OR ConsentAt < {1}",
-            [Cutoff(now, o.NotificationDays), Cutoff(now, o.CaseWatchDays)], cancellationToken);
+            "DELETE FROM case_watches WHERE (\"NotifiedAt\" IS NOT NULL AND \"NotifiedAt\" < @cutoff) OR \"ConsentAt\" < @consent",
+            [Cutoff(now, o.NotificationDays), Cutoff(now, o.CaseWatchDays, "@consent")], cancellationToken);
 
         var analyticsCutoff = now.UtcDateTime.AddDays(-o.AnalyticsEventDays);
         var events = o.AnalyticsEventDays <= 0 ? 0 : await db.AnalyticsEvents.Where(e => e.At < analyticsCutoff).ExecuteDeleteAsync(cancellationToken);
         return new RetentionResult(conversations, states, searches, callbacks, visits, notices, watches, events);
     }
 
-    private async Task<int> DeleteConversationsAsync(string cutoff, CancellationToken cancellationToken)
+    private async Task<int> DeleteConversationsAsync(DbParameter cutoff, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.Database.ExecuteSqlRawAsync(
-            "DELETE FROM conversation_activities WHERE ConversationId IN (SELECT Id FROM conversations WHERE UpdatedAt < {0})", [cutoff], cancellationToken);
-        var deleted = await db.Database.ExecuteSqlRawAsync("DELETE FROM conversations WHERE UpdatedAt < {0}", [cutoff], cancellationToken);
+            "DELETE FROM conversation_activities WHERE \"ConversationId\" IN (SELECT \"Id\" FROM conversations WHERE \"UpdatedAt\" < @cutoff)", [Copy(cutoff)], cancellationToken);
+        var deleted = await db.Database.ExecuteSqlRawAsync("DELETE FROM conversations WHERE \"UpdatedAt\" < @cutoff", [Copy(cutoff)], cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return deleted;
     }
 
-    // As EF Core's SQLite provider writes a DateTimeOffset.
-    internal static string Stored(DateTimeOffset time) =>
-        time.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss.FFFFFFFzzz", CultureInfo.InvariantCulture);
+    // A time as the engine compares it (on SQLite, the text EF Core writes for a DateTimeOffset).
+    private DbParameter Cutoff(DateTimeOffset now, int days, string name = "@cutoff") => StorageDialect.Of(db.Database).Parameter(name, now.AddDays(-days));
 
-    private static string Cutoff(DateTimeOffset now, int days) => Stored(now.AddDays(-days));
+    private DbParameter Copy(DbParameter cutoff) => StorageDialect.Of(db.Database).Parameter(cutoff.ParameterName, cutoff.Value);
 }

@@ -1,5 +1,4 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 
 namespace Asystent.KnowledgeBase.Storage;
 
@@ -20,17 +19,7 @@ public static class AssistantDatabase
         return builder.ToString();
     }
 
-    /// <summary>
-    /// Applies pending migrations (safe to call at every start) and switches the file to write-ahead
-    /// logging: readers (staff pages) do not wait for the conversation writer, and a commit appends to
-    /// the log instead of rewriting pages. The setting is stored in the file, so it holds for every connection.
-    /// </summary>
-    public static async Task MigrateAsync(AssistantDbContext db, CancellationToken cancellationToken)
-    {
-        await db.Database.MigrateAsync(cancellationToken);
-        if (db.Database.IsSqlite())
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
-        }
-    }
+    /// <summary>Applies pending migrations: safe to call at every start, on any engine, on several nodes at once (see <see cref="StorageDialect"/>).</summary>
+    public static Task MigrateAsync(AssistantDbContext db, CancellationToken cancellationToken) =>
+        StorageDialect.Of(db.Database).MigrateAsync(db, cancellationToken);
 }

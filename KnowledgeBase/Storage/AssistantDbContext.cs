@@ -6,12 +6,15 @@ using Asystent.KnowledgeBase.Notifications;
 using Asystent.KnowledgeBase.ServiceCards.Editing;
 using Asystent.KnowledgeBase.Staff;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Asystent.KnowledgeBase.Storage;
 
 /// <summary>The assistant's own database (SQLite by default). Each feature adds its tables here, with a migration.</summary>
 public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> options) : DbContext(options)
 {
+    private const string CaseInsensitiveCollation = "case_insensitive";
+
     public DbSet<SearchQueryRecord> SearchQueries => Set<SearchQueryRecord>();
     public DbSet<ConversationRecord> Conversations => Set<ConversationRecord>();
     public DbSet<ConversationActivityRecord> ConversationActivities => Set<ConversationActivityRecord>();
@@ -30,8 +33,29 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
     public DbSet<CardDraftRecord> CardDrafts => Set<CardDraftRecord>();
     public DbSet<CardRevisionRecord> CardRevisions => Set<CardRevisionRecord>();
 
+    /// <summary>
+    /// On PostgreSQL, times are stored as SQLite kept them, so the same code reads the same values:
+    /// a DateTimeOffset in UTC (timestamptz takes UTC only; every one written is UTC already), a DateTime
+    /// as its wall-clock value without a kind ("timestamp without time zone").
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        if (Database.IsNpgsql())
+        {
+            configurationBuilder.Properties<DateTimeOffset>().HaveConversion<UtcDateTimeOffsetConverter>();
+            configurationBuilder.Properties<DateTime>().HaveColumnType("timestamp without time zone").HaveConversion<UnspecifiedDateTimeConverter>();
+        }
+    }
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        var postgreSql = Database.IsNpgsql();
+        if (postgreSql)
+        {
+            // SQLite's NOCASE for staff user names: an ICU collation that ignores case (and only case).
+            modelBuilder.HasCollation(CaseInsensitiveCollation, locale: "und-u-ks-level2", provider: "icu", deterministic: false);
+        }
+
         modelBuilder.Entity<SearchQueryRecord>(entity =>
         {
             entity.ToTable("search_queries");
@@ -84,7 +108,7 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
             // NULLs never collide in a unique index.
             entity.HasIndex(a => new { a.QueueId, a.StartsAt, a.Seat }).IsUnique();
             entity.HasIndex(a => new { a.Unit, a.Day });
-            entity.ToTable(t => t.HasCheckConstraint("ck_appointments_seat", "Seat IS NULL OR Seat >= 1"));
+            entity.ToTable(t => t.HasCheckConstraint("ck_appointments_seat", postgreSql ? "\"Seat\" IS NULL OR \"Seat\" >= 1" : "Seat IS NULL OR Seat >= 1"));
             entity.HasMany(a => a.History).WithOne().HasForeignKey(e => e.AppointmentId).OnDelete(DeleteBehavior.Cascade);
         });
 
@@ -179,7 +203,7 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
         {
             entity.ToTable("staff_accounts");
             entity.HasKey(a => a.Id);
-            entity.Property(a => a.UserName).HasMaxLength(64).IsRequired().UseCollation("NOCASE");
+            entity.Property(a => a.UserName).HasMaxLength(64).IsRequired().UseCollation(postgreSql ? CaseInsensitiveCollation : "NOCASE");
             entity.Property(a => a.PasswordHash).HasMaxLength(200).IsRequired();
             entity.Property(a => a.Role).HasMaxLength(16).IsRequired();
             entity.Property(a => a.Units).HasMaxLength(200).IsRequired();
@@ -304,3 +328,10 @@ public sealed class ConversationActivityRecord
     public required DateTimeOffset Timestamp { get; set; }
     public required string Json { get; set; }
 }
+
+/// <summary>Writes a DateTimeOffset in UTC (PostgreSQL's timestamptz takes no other offset).</summary>
+internal sealed class UtcDateTimeOffsetConverter() : ValueConverter<DateTimeOffset, DateTimeOffset>(v => v.ToUniversalTime(), v => v);
+
+/// <summary>Writes a DateTime as its wall-clock value, as SQLite kept it, and reads it back without a kind.</summary>
+internal sealed class UnspecifiedDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+    v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified), v => DateTime.SpecifyKind(v, DateTimeKind.Unspecified));

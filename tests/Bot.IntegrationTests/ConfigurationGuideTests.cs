@@ -12,7 +12,7 @@ namespace Asystent.Bot.IntegrationTests;
 public sealed class ConfigurationGuideTests
 {
     /// <summary>Keys read directly from IConfiguration rather than through an options class.</summary>
-    private static readonly string[] DirectlyReadKeys = ["Cases:ImportApiKey", "Survey:IdleSeconds", "PublicBaseUrl", "ConnectionStrings:Assistant", "Urls"];
+    private static readonly string[] DirectlyReadKeys = ["Cases:ImportApiKey", "Survey:IdleSeconds", "PublicBaseUrl", "ConnectionStrings:Assistant", "Database:Provider", "Urls"];
 
     [Fact]
     public void Every_setting_the_code_binds_is_in_the_configuration_guide()

@@ -12,7 +12,7 @@ namespace Asystent.Bot.IntegrationTests;
 /// in the middle of a busy moment: every acknowledged post, every activity a client saw, their ids and
 /// watermarks are there after the restart, and reading on from a watermark continues where it was.
 /// </summary>
-public sealed class DurableDirectLineTests : IDisposable
+public class DurableDirectLineTests : IDisposable
 {
     private const string Secret = "durable-test-directline-secret-0123456789";
     private const int Clients = 16;
@@ -21,6 +21,9 @@ public sealed class DurableDirectLineTests : IDisposable
     private string? data;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    /// <summary>Where the Bot keeps its data: the SQLite file of the prepared folder, unless a subclass says otherwise.</summary>
+    protected virtual Task<Dictionary<string, string>> DatabaseSettingsAsync() => Task.FromResult(new Dictionary<string, string>());
 
     [Fact]
     public async Task Killing_the_bot_under_load_loses_no_acknowledged_or_seen_activity()
@@ -35,6 +38,10 @@ public sealed class DurableDirectLineTests : IDisposable
             ["DirectLine__MaxActivitiesInMemory"] = "10",
             ["DirectLine__MaxActivitiesPerRead"] = PageSize.ToString(CultureInfo.InvariantCulture),
         };
+        foreach (var (name, value) in await DatabaseSettingsAsync())
+        {
+            settings[name] = value;
+        }
         var conversations = new List<ClientView>();
         await using (var bot = await BotProcessHarness.StartAsync(data, Secret, Token, settings))
         {
@@ -177,4 +184,15 @@ public sealed class DurableDirectLineTests : IDisposable
 
         public int Watermark { get; set; }
     }
+}
+
+/// <summary>The same kill and restart with the conversations on PostgreSQL (a throwaway cluster, see tests/PostgreSql).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class DurableDirectLineOnPostgreSqlTests : DurableDirectLineTests
+{
+    protected override async Task<Dictionary<string, string>> DatabaseSettingsAsync() => new()
+    {
+        ["Database__Provider"] = "PostgreSQL",
+        ["ConnectionStrings__Assistant"] = await Asystent.Tests.PostgreSql.PostgreSqlServer.NewDatabaseAsync(TestContext.Current.CancellationToken),
+    };
 }

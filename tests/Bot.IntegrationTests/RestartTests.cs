@@ -5,18 +5,22 @@ using System.Text.Json;
 namespace Asystent.Bot.IntegrationTests;
 
 /// <summary>A conversation survives a restart of the Bot process: its transcript (masked) and its dialogue state.</summary>
-public sealed class RestartTests : IDisposable
+public class RestartTests : IDisposable
 {
     private const string Secret = "restart-test-directline-secret-0123456789";
     private readonly string data = Directory.CreateTempSubdirectory("asystent-restart-").FullName;
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
+    /// <summary>Where the Bot keeps its data: the SQLite file in the test's folder, unless a subclass says otherwise.</summary>
+    protected virtual Task<Dictionary<string, string>> DatabaseSettingsAsync() => Task.FromResult(new Dictionary<string, string>());
+
     [Fact]
     public async Task A_conversation_continues_after_the_server_restarts()
     {
+        var database = await DatabaseSettingsAsync();
         string conversationId;
         string token;
-        await using (var first = await BotProcessHarness.StartAsync(data, Secret, Token))
+        await using (var first = await BotProcessHarness.StartAsync(data, Secret, Token, database))
         {
             using var client = Client(first.Url, Secret);
             using var started = await client.PostAsJsonAsync("/v3/directline/conversations", new { user = new { id = "resident" }, locale = "pl-PL" }, Token);
@@ -28,7 +32,7 @@ public sealed class RestartTests : IDisposable
             await first.StopGracefullyAsync(Token);
         }
 
-        await using (var second = await BotProcessHarness.StartAsync(data, Secret, Token))
+        await using (var second = await BotProcessHarness.StartAsync(data, Secret, Token, database))
         {
             using var chat = Client(second.Url, token);
             var transcript = await chat.GetFromJsonAsync<JsonElement>($"/v3/directline/conversations/{conversationId}/activities", Token);
@@ -65,4 +69,15 @@ public sealed class RestartTests : IDisposable
             // Best effort.
         }
     }
+}
+
+/// <summary>The same restart with the conversation on PostgreSQL (a throwaway cluster, see tests/PostgreSql).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class RestartOnPostgreSqlTests : RestartTests
+{
+    protected override async Task<Dictionary<string, string>> DatabaseSettingsAsync() => new()
+    {
+        ["Database__Provider"] = "PostgreSQL",
+        ["ConnectionStrings__Assistant"] = await Asystent.Tests.PostgreSql.PostgreSqlServer.NewDatabaseAsync(TestContext.Current.CancellationToken),
+    };
 }

@@ -5,18 +5,23 @@ using Microsoft.EntityFrameworkCore;
 namespace Asystent.KnowledgeBase.Tests.Analytics;
 
 /// <summary>The office's figures over a known set of events in a real SQLite file with the real migrations.</summary>
-public sealed class AnalyticsReportTests : IAsyncLifetime
+public class AnalyticsReportTests : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
     private static readonly DateOnly Monday = new(2026, 11, 23);
 
     private readonly TemporaryFolder folder = new();
 
-    private AssistantDbContext NewContext() =>
-        new(new DbContextOptionsBuilder<AssistantDbContext>().UseSqlite($"Data Source={Path.Combine(folder.Path, "assistant.db")}").Options);
+    private TestDatabase database = null!;
+
+    /// <summary>The engine these tests run on; <see cref="AnalyticsReportTestsOnPostgreSql"/> runs them again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private AssistantDbContext NewContext() => database.NewContext();
 
     public async ValueTask InitializeAsync()
     {
+        database = await TestDatabase.CreateAsync(Provider, folder.Path, Ct);
         await using var db = NewContext();
         await AssistantDatabase.MigrateAsync(db, Ct);
         var events = new List<AnalyticsEventRecord>();
@@ -56,7 +61,7 @@ public sealed class AnalyticsReportTests : IAsyncLifetime
 
     public ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.ReleaseConnections();
         folder.Dispose();
         return ValueTask.CompletedTask;
     }
@@ -94,4 +99,11 @@ public sealed class AnalyticsReportTests : IAsyncLifetime
         var empty = await ReportAsync(new AnalyticsFilter(Monday.AddDays(30), Monday.AddDays(31)));
         Assert.Equal((0, 0.0, (double?)null), (empty.Totals.Conversations, empty.Totals.Containment, empty.Totals.AverageRating));
     }
+}
+
+/// <summary>The same tests against PostgreSQL (a throwaway cluster, see tests/PostgreSql).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class AnalyticsReportTestsOnPostgreSql : AnalyticsReportTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
 }

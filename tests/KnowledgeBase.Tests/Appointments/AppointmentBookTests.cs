@@ -8,7 +8,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Asystent.KnowledgeBase.Tests.Appointments;
 
 /// <summary>The appointment book against a real SQLite file with the real migrations and the real _booking.yaml.</summary>
-public sealed class AppointmentBookTests(KnowledgeBaseFixture fixture) : IAsyncLifetime
+public class AppointmentBookTests(KnowledgeBaseFixture fixture) : IAsyncLifetime
 {
     private static readonly TimeZoneInfo Warsaw = TimeZoneInfo.FindSystemTimeZoneById("Europe/Warsaw");
     private static readonly TimeSpan Winter = TimeSpan.FromHours(1);
@@ -20,22 +20,27 @@ public sealed class AppointmentBookTests(KnowledgeBaseFixture fixture) : IAsyncL
     // Monday 23 November 2026, 08:00 in Warsaw.
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
 
-    private string ConnectionString => $"Data Source={Path.Combine(folder.Path, "assistant.db")}";
 
     public async ValueTask InitializeAsync()
     {
+        database = await TestDatabase.CreateAsync(Provider, folder.Path, Ct);
         await using var db = NewContext();
         await AssistantDatabase.MigrateAsync(db, Ct);
     }
 
     public ValueTask DisposeAsync()
     {
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.ReleaseConnections();
         folder.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private AssistantDbContext NewContext() => new(new DbContextOptionsBuilder<AssistantDbContext>().UseSqlite(ConnectionString).Options);
+    private TestDatabase database = null!;
+
+    /// <summary>The engine these tests run on; <see cref="AppointmentBookTestsOnPostgreSql"/> runs them again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private AssistantDbContext NewContext() => database.NewContext();
 
     private AppointmentBook Book(AssistantDbContext db) => new(db, () => fixture.Catalogue, Warsaw, clock, new OutboxSignal());
 
@@ -210,6 +215,23 @@ public sealed class AppointmentBookTests(KnowledgeBaseFixture fixture) : IAsyncL
     }
 
     [Fact]
+    public async Task Fifty_parallel_bookings_of_a_four_desk_slot_give_exactly_four_visits()
+    {
+        var slot = At(12, 3, 9);
+        var results = await Task.WhenAll(Enumerable.Range(0, 50).Select(async i =>
+        {
+            await using var db = NewContext();
+            return await Book(db).BookAsync(Request("kt-rejestracja", slot, $"6005000{i:D2}"), Ct);
+        }));
+
+        Assert.Equal(4, results.Count(r => r.Succeeded));
+        Assert.Equal([1, 2, 3, 4], results.Where(r => r.Succeeded).Select(r => r.Visit!.Seat!.Value).Order());
+        Assert.All(results.Where(r => !r.Succeeded), r => Assert.Equal(BookingError.SlotFull, r.Error));
+        await using var check = NewContext();
+        Assert.Equal(4, await check.Appointments.CountAsync(Ct));
+    }
+
+    [Fact]
     public async Task Staff_see_the_days_visits_in_order_and_mark_them()
     {
         await using var db = NewContext();
@@ -226,4 +248,11 @@ public sealed class AppointmentBookTests(KnowledgeBaseFixture fixture) : IAsyncL
         Assert.Equal(AppointmentStatus.Served, stored.Status);
         Assert.Equal("staff:anna", stored.History[^1].By);
     }
+}
+
+/// <summary>The same tests against PostgreSQL (a throwaway cluster, see tests/PostgreSql).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class AppointmentBookTestsOnPostgreSql(KnowledgeBaseFixture fixture) : AppointmentBookTests(fixture)
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
 }

@@ -12,7 +12,7 @@ using Microsoft.Extensions.Time.Testing;
 namespace Asystent.KnowledgeBase.Tests.Cases;
 
 /// <summary>Imports and status checks against a real SQLite file with the real migrations and the real cards.</summary>
-public sealed class CaseRegistryTests(KnowledgeBaseFixture fixture) : IAsyncLifetime
+public class CaseRegistryTests(KnowledgeBaseFixture fixture) : IAsyncLifetime
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -20,10 +20,10 @@ public sealed class CaseRegistryTests(KnowledgeBaseFixture fixture) : IAsyncLife
     private readonly FakeTimeProvider clock = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private CardSearchService search = null!;
 
-    private string ConnectionString => $"Data Source={Path.Combine(folder.Path, "assistant.db")}";
 
     public async ValueTask InitializeAsync()
     {
+        database = await TestDatabase.CreateAsync(Provider, folder.Path, Ct);
         var options = fixture.TemporaryOptions(folder.Path);
         new CardIndexBuilder(fixture.Dictionaries).Build(options);
         search = new CardSearchService(options, NullLogger<CardSearchService>.Instance);
@@ -35,12 +35,17 @@ public sealed class CaseRegistryTests(KnowledgeBaseFixture fixture) : IAsyncLife
     public ValueTask DisposeAsync()
     {
         search.Dispose();
-        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        TestDatabase.ReleaseConnections();
         folder.Dispose();
         return ValueTask.CompletedTask;
     }
 
-    private AssistantDbContext NewContext() => new(new DbContextOptionsBuilder<AssistantDbContext>().UseSqlite(ConnectionString).Options);
+    private TestDatabase database = null!;
+
+    /// <summary>The engine these tests run on; <see cref="CaseRegistryTestsOnPostgreSql"/> runs them again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    private AssistantDbContext NewContext() => database.NewContext();
 
     private CaseRegistry Registry(AssistantDbContext db) => new(db, search, fixture.Options, clock, new OutboxSignal());
 
@@ -160,4 +165,11 @@ public sealed class CaseRegistryTests(KnowledgeBaseFixture fixture) : IAsyncLife
         Assert.True(view.ReadyForPickup);
         Assert.Contains("Wydział Komunikacji i Transportu", view.Pickup!.Place, StringComparison.Ordinal);
     }
+}
+
+/// <summary>The same tests against PostgreSQL (a throwaway cluster, see tests/PostgreSql).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class CaseRegistryTestsOnPostgreSql(KnowledgeBaseFixture fixture) : CaseRegistryTests(fixture)
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
 }

@@ -10,17 +10,23 @@ using static Asystent.KnowledgeBase.Tests.Privacy.PrivacyRecords;
 namespace Asystent.KnowledgeBase.Tests.Privacy;
 
 /// <summary>The retention worker on a real SQLite file with a clock the test moves.</summary>
-public sealed class RetentionTests : IAsyncDisposable
+public class RetentionTests : IAsyncLifetime
 {
     private static readonly DateTimeOffset Start = new(2026, 12, 3, 10, 0, 0, TimeSpan.Zero);
     private readonly string folder = Directory.CreateTempSubdirectory("asystent-retention-").FullName;
     private readonly FakeTimeProvider clock = new(Start);
-    private readonly ServiceProvider services;
+    private ServiceProvider services = null!;
 
-    public RetentionTests()
+    /// <summary>The engine these tests run on; <see cref="RetentionOnPostgreSqlTests"/> runs them again on PostgreSQL.</summary>
+    protected virtual DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    public async ValueTask InitializeAsync()
     {
+        var connectionString = Provider == DatabaseProvider.PostgreSQL
+            ? await Asystent.Tests.PostgreSql.PostgreSqlServer.NewDatabaseAsync(Token)
+            : $"Data Source={Path.Combine(folder, "assistant.db")};Pooling=False";
         services = new ServiceCollection()
-            .AddDbContext<AssistantDbContext>(db => db.UseSqlite($"Data Source={Path.Combine(folder, "assistant.db")};Pooling=False"))
+            .AddDbContext<AssistantDbContext>(db => StorageDialect.For(Provider).Configure(db, connectionString))
             .AddScoped<RetentionSweeper>()
             .AddSingleton<TimeProvider>(clock)
             .AddSingleton(Options.Create(new RetentionOptions()))
@@ -114,7 +120,15 @@ public sealed class RetentionTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        GC.SuppressFinalize(this);
         await services.DisposeAsync();
         Directory.Delete(folder, recursive: true);
     }
+}
+
+/// <summary>The same sweeps against PostgreSQL (a throwaway cluster, see tests/PostgreSql).</summary>
+[Trait("Database", "PostgreSQL")]
+public sealed class RetentionOnPostgreSqlTests : RetentionTests
+{
+    protected override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
 }
