@@ -44,6 +44,9 @@ public static class KnowledgeBaseModule
         services.AddSingleton<ServiceCards.Editing.CardIndexRebuilder>();
         services.AddScoped<ServiceCards.Editing.CardDrafts>();
         services.AddScoped<ServiceCards.Editing.CardPublisher>();
+        services.AddSingleton<Gaps.OfficeEvaluationFile>();
+        services.AddScoped<Gaps.GapList>();
+        services.AddScoped<Gaps.GapActions>();
 
         var connectionString = AssistantDatabase.ResolveConnectionString(configuration.GetConnectionString("Assistant"), root);
         services.AddDbContext<AssistantDbContext>(db => db.UseSqlite(connectionString));
