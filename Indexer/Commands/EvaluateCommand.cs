@@ -139,17 +139,17 @@ internal static class EvaluateCommand
         var options = services.GetRequiredService<KnowledgeBaseOptions>();
         var folder = EvaluationSet.FolderOf(options, set);
         var parts = EvaluationSet.LoadNamed(folder, set);
+        if (parts.Count == 0)
+        {
+            output.WriteLine($"Search evaluation '{set}': no questions yet ({string.Join(", ", EvaluationSet.Named[set].Select(p => p.File))} in {folder})");
+            return;
+        }
+
         services.GetRequiredService<IndexMaintenance>().EnsureReady();
         var search = services.GetRequiredService<CardSearchService>();
         if (crossValidate && parts.FirstOrDefault(p => p.Name == "development") is { } development)
         {
             CrossValidate(options, development, calibrate, showMisses, !noSweep, output);
-        }
-
-        if (parts.Count == 0)
-        {
-            output.WriteLine($"Search evaluation '{set}': no questions yet ({string.Join(", ", EvaluationSet.Named[set].Select(p => p.File))} in {folder})");
-            return;
         }
 
         // The held-out part is read only for final figures (--heldout): while tuning, nobody sees it.

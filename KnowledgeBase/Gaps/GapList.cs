@@ -62,6 +62,7 @@ public sealed class GapList(AssistantDbContext db, CardSearchService search)
         var decided = (await db.GapDecisions.AsNoTracking().Select(d => new { d.Language, d.Text }).ToListAsync(cancellationToken))
             .Select(d => (d.Language, d.Text)).ToHashSet();
         var questions = gaps.Concat(rated)
+            .Select(a => a with { Text = PersonalDataMasker.Mask(a.Text) })
             .Where(a => !decided.Contains((a.Language, a.Text)))
             .GroupBy(a => (a.Language, a.Text))
             .Select(g => new Pending(g.Key.Language, g.Key.Text, g.Sum(a => a.Count),
@@ -76,7 +77,7 @@ public sealed class GapList(AssistantDbContext db, CardSearchService search)
     /// <summary>The question with the search's view of it: its analysed terms and the card the search puts first.</summary>
     private GapGrouping.Item Analysed(Pending question)
     {
-        var text = PersonalDataMasker.Mask(question.Text);
+        var text = question.Text;
         var terms = (IReadOnlySet<string>)new HashSet<string>(StringComparer.Ordinal);
         var card = question.CardId;
         if (search.IsReady && Languages.Languages.TryParse(question.Language, out var language))
