@@ -1,5 +1,6 @@
 using Asystent.Bot.Admin;
 using Asystent.Bot.Admin.Cards;
+using Asystent.Bot.Admin.Gaps;
 using Asystent.Bot.Analytics;
 using Asystent.Bot.Appointments;
 using Asystent.Bot.Cards;
@@ -42,6 +43,7 @@ app.MapStaffPages();
 app.MapClerkConsole(root);
 app.MapAdminPages(root);
 app.MapCardEditor();
+app.MapGapLoop();
 app.MapSearchPage();
 app.MapChannels();
 app.MapWebPage(root);

@@ -14,8 +14,10 @@ internal static class IndexerApp
 
         Commands:
           validate              check every card; prints file:line: field: problem; exit 1 on errors
-          build                 validate, then build a new index generation and put it in service,
-                                and train the intent model if its utterances changed
+          build [--wait SECONDS]  validate, then build a new index generation and put it in service,
+                                and train the intent model if its utterances changed; waits (600 s
+                                by default) while a card is being published from the editor
+                                ({IndexPath}/editor.lock), then refuses with exit code 3
           train                 train the intent model now and save it
           search "text" [--lang pl|en|uk|ru] [--top N]
                                 print the best cards for a question
@@ -68,7 +70,7 @@ internal static class IndexerApp
             return args[0] switch
             {
                 "validate" => ValidateCommand.Run(provider, output),
-                "build" => BuildCommand.Run(provider, output),
+                "build" => await BuildCommand.RunAsync(provider, args[1..], output),
                 "train" => TrainCommand.Run(provider, output),
                 "search" => SearchCommand.Run(provider, args[1..], output),
                 "eval" => EvaluateCommand.Run(provider, args[1..], output),

@@ -44,6 +44,9 @@ public static class KnowledgeBaseModule
         services.AddSingleton<ServiceCards.Editing.CardIndexRebuilder>();
         services.AddScoped<ServiceCards.Editing.CardDrafts>();
         services.AddScoped<ServiceCards.Editing.CardPublisher>();
+        services.AddSingleton<Gaps.OfficeEvaluationFile>();
+        services.AddScoped<Gaps.GapList>();
+        services.AddScoped<Gaps.GapActions>();
 
         // Database:Provider picks the engine; ConnectionStrings:Assistant says where it is, for either.
         var dialect = StorageDialect.For(StorageDialect.ParseProvider(configuration["Database:Provider"]));

@@ -29,6 +29,13 @@ public sealed class KnowledgeBaseOptions
     [Required] public string IntentsPath { get; set; } = "content/intents";
     [Required] public string ModelPath { get; set; } = "data/model";
 
+    /// <summary>
+    /// The office's own evaluation set (<c>office.tsv</c>, <c>Indexer eval --set office</c>): questions of
+    /// the office's traffic, masked, that staff assigned to cards at /admin/gaps. It is the office's data,
+    /// so it lives in the data folder beside the database, not in the repository's content/evaluation.
+    /// </summary>
+    [Required] public string OfficeEvaluationPath { get; set; } = "data/evaluation";
+
     /// <summary>The office's time zone: "today", "jutro" and office hours are counted in it.</summary>
     [Required] public string TimeZone { get; set; } = "Europe/Warsaw";
 
@@ -55,6 +62,7 @@ public sealed class KnowledgeBaseOptions
         EvaluationPath = Path.GetFullPath(EvaluationPath, root),
         IntentsPath = Path.GetFullPath(IntentsPath, root),
         ModelPath = Path.GetFullPath(ModelPath, root),
+        OfficeEvaluationPath = Path.GetFullPath(OfficeEvaluationPath, root),
         IndexPollSeconds = IndexPollSeconds,
         TimeZone = TimeZone,
     };

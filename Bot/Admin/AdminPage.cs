@@ -28,7 +28,7 @@ internal static class AdminPage
         body.Append(CultureInfo.InvariantCulture, $"""
             <header>
               <h1>Analityka asystenta</h1>
-              <p>{E(admin.UserName)} · <a href="/clerk">Konsola</a> · <a href="/admin/privacy">Dane osobowe</a></p>
+              <p>{E(admin.UserName)} · <a href="/clerk">Konsola</a> · <a href="/admin/privacy">Dane osobowe</a> · <a href="/admin/cards">Karty usług</a> · <a href="/admin/gaps">Luki w bazie wiedzy</a></p>
               <form method="post" action="/staff/signout" class="inline">{antiforgery}<button type="submit">Wyloguj</button></form>
             </header>
             <main>

@@ -23,13 +23,19 @@ public sealed class AnalyticsLog(KnowledgeBaseOptions options, TimeProvider cloc
 
     internal ChannelReader<AnalyticsEventRecord> Reader => queue.Reader;
 
-    /// <summary>Records a message turn with what it was answered with: a card, a gap in the knowledge base, or something else.</summary>
-    public void RecordMessage(string conversationId, string channel, string language, Conversation.TurnNotes notes)
+    /// <summary>
+    /// Records a message turn with what it was answered with: a card, cards to choose from (unsure), a
+    /// gap in the knowledge base, or something else. The question is kept, masked, for the first three:
+    /// /admin/gaps lists gaps, unsure answers and the questions of conversations rated low.
+    /// </summary>
+    public void RecordMessage(string conversationId, string channel, string language, Conversation.TurnNotes notes, string question)
     {
-        var (outcome, text) = notes.CardId is not null ? (MessageOutcomes.Answered, null)
-            : notes.Gap is { } gap ? (MessageOutcomes.Gap, GapText(gap))
-            : (MessageOutcomes.Other, (string?)null);
-        Write(AnalyticsKinds.Message, channel, language, conversationId, notes.CardId, outcome, null, text);
+        var (outcome, cardId, text) = notes.CardId is not null
+                ? (MessageOutcomes.Answered, notes.CardId, notes.Kind is Conversation.TurnKinds.Card or Conversation.TurnKinds.OtherOffice ? GapText(question) : null)
+            : notes.Gap is { } gap ? (MessageOutcomes.Gap, null, GapText(gap))
+            : notes.Kind is Conversation.TurnKinds.Choices or Conversation.TurnKinds.Clarify && notes.Cards.Count > 0 ? (MessageOutcomes.Unsure, notes.Cards[0], GapText(question))
+            : (MessageOutcomes.Other, (string?)null, (string?)null);
+        Write(AnalyticsKinds.Message, channel, language, conversationId, cardId, outcome, null, text is { Length: > 0 } ? text : null);
     }
 
     public void Record(string kind, string channel, string language, string? conversationId = null, string? cardId = null, int? value = null, string? text = null) =>

@@ -74,7 +74,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             finally
             {
                 // Each message is counted for the office's figures, with what it was answered with.
-                analytics.RecordMessage(conversationId, turn.Channel, turn.Language.Code(), turn.Notes);
+                analytics.RecordMessage(conversationId, turn.Channel, turn.Language.Code(), turn.Notes, turn.Text);
             }
 
             if (!turn.State.Counted)

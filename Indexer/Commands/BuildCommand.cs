@@ -2,15 +2,31 @@ using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Search;
 using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.ServiceCards;
+using Asystent.KnowledgeBase.ServiceCards.Editing;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Asystent.Indexer.Commands;
 
 internal static class BuildCommand
 {
-    public static int Run(IServiceProvider services, TextWriter output)
+    /// <summary>How long a build waits for a publication from the card editor to finish, unless <c>--wait SECONDS</c> says otherwise.</summary>
+    private const int DefaultWaitSeconds = 600;
+
+    public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextWriter output)
     {
         var options = services.GetRequiredService<KnowledgeBaseOptions>();
+        var wait = args is ["--wait", var seconds] && int.TryParse(seconds, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var s) ? s
+            : args.Length == 0 ? DefaultWaitSeconds
+            : throw new CommandLineException("usage: build [--wait SECONDS]");
+        // A publication from the card editor writes a card and builds under this lock: a build now would race it.
+        using var folderLock = IndexFolderLock.TryTake(options.IndexPath) ?? await WaitForEditorAsync(options, wait, output);
+        if (folderLock is null)
+        {
+            output.WriteLine($"Build refused: a card is still being published from the editor ({IndexFolderLock.PathIn(options.IndexPath)} stayed locked for {wait} s). " +
+                "Try again when the publication has finished; the index in service was not touched.");
+            return ExitCodes.Failure;
+        }
+
         var watch = System.Diagnostics.Stopwatch.StartNew();
         output.WriteLine("Loading Hunspell dictionaries…");
         var dictionaries = services.GetRequiredService<Lazy<HunspellDictionaries>>().Value;
@@ -25,6 +41,12 @@ internal static class BuildCommand
 
         output.WriteLine($"Index done in {watch.ElapsedMilliseconds} ms: {result.Manifest!.CardCount} cards, generation {result.Manifest.Generation}.");
         return TrainCommand.TrainIfStale(services, output);
+    }
+
+    private static async Task<FileStream?> WaitForEditorAsync(KnowledgeBaseOptions options, int seconds, TextWriter output)
+    {
+        output.WriteLine($"A card is being published from the editor ({IndexFolderLock.PathIn(options.IndexPath)} is locked): waiting up to {seconds} s…");
+        return await IndexFolderLock.TakeAsync(options.IndexPath, TimeSpan.FromSeconds(seconds), CancellationToken.None);
     }
 }
 

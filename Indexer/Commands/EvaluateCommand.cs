@@ -137,18 +137,19 @@ internal static class EvaluateCommand
     private static void RunSearch(IServiceProvider services, string set, bool showMisses, bool calibrate, bool includeHeldOut, bool crossValidate, bool noSweep, TextWriter output)
     {
         var options = services.GetRequiredService<KnowledgeBaseOptions>();
-        var parts = EvaluationSet.LoadNamed(options.EvaluationPath, set);
+        var folder = EvaluationSet.FolderOf(options, set);
+        var parts = EvaluationSet.LoadNamed(folder, set);
+        if (parts.Count == 0)
+        {
+            output.WriteLine($"Search evaluation '{set}': no questions yet ({string.Join(", ", EvaluationSet.Named[set].Select(p => p.File))} in {folder})");
+            return;
+        }
+
         services.GetRequiredService<IndexMaintenance>().EnsureReady();
         var search = services.GetRequiredService<CardSearchService>();
         if (crossValidate && parts.FirstOrDefault(p => p.Name == "development") is { } development)
         {
             CrossValidate(options, development, calibrate, showMisses, !noSweep, output);
-        }
-
-        if (parts.Count == 0)
-        {
-            output.WriteLine($"Search evaluation '{set}': no questions yet ({string.Join(", ", EvaluationSet.Named[set].Select(p => p.File))} in {options.EvaluationPath})");
-            return;
         }
 
         // The held-out part is read only for final figures (--heldout): while tuning, nobody sees it.

@@ -27,6 +27,12 @@ public static class MessageOutcomes
     /// <summary>Not understood or out of scope: a gap in the knowledge base.</summary>
     public const string Gap = "gap";
 
+    /// <summary>
+    /// Cards offered to choose from (the assistant was not sure which one answers): the question is
+    /// kept, masked, for the gap list at /admin/gaps, with the first card offered.
+    /// </summary>
+    public const string Unsure = "unsure";
+
     /// <summary>Greeting, thanks, a dialogue step: nothing to count for or against the cards.</summary>
     public const string Other = "other";
 }
@@ -34,7 +40,9 @@ public static class MessageOutcomes
 /// <summary>
 /// One countable event, written when it happens, so the figures for any period are a count over one
 /// indexed table: a message and its outcome, a handoff, a callback request, a booking or
-/// cancellation, a rating. Texts (gaps, comments) are masked before they are stored.
+/// cancellation, a rating. Texts (questions, comments) are masked before they are stored: a message's
+/// question is kept when it found no card, when cards were offered to choose from, and when a card
+/// answered it (so a low rating of the conversation can bring it to /admin/gaps).
 /// </summary>
 public sealed class AnalyticsEventRecord
 {

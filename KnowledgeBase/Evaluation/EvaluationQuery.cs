@@ -72,8 +72,15 @@ public static class EvaluationSet
     {
         ["own"] = [("all", SearchQueriesFile)],
         ["real"] = [("development", "real-dev.tsv"), ("held-out", "real-heldout.tsv")],
-        ["office"] = [("all", "office.tsv")],
+        [OfficeSet] = [("all", OfficeFile)],
     };
+
+    public const string OfficeSet = "office";
+    public const string OfficeFile = "office.tsv";
+
+    /// <summary>Where a named set's files are: the office's own set in the data folder, the others in content/evaluation.</summary>
+    public static string FolderOf(KnowledgeBaseOptions options, string name) =>
+        name == OfficeSet ? options.OfficeEvaluationPath : options.EvaluationPath;
 
     /// <summary>The parts of a named set that exist in <paramref name="folder"/>.</summary>
     public static IReadOnlyList<EvaluationPart> LoadNamed(string folder, string name) =>

@@ -32,6 +32,7 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
     public DbSet<AnalyticsDailyRecord> AnalyticsDaily => Set<AnalyticsDailyRecord>();
     public DbSet<CardDraftRecord> CardDrafts => Set<CardDraftRecord>();
     public DbSet<CardRevisionRecord> CardRevisions => Set<CardRevisionRecord>();
+    public DbSet<Gaps.GapDecisionRecord> GapDecisions => Set<Gaps.GapDecisionRecord>();
 
     /// <summary>
     /// On PostgreSQL, times are stored as SQLite kept them, so the same code reads the same values:
@@ -234,6 +235,19 @@ public sealed class AssistantDbContext(DbContextOptions<AssistantDbContext> opti
             entity.Property(r => r.Action).HasMaxLength(16).IsRequired();
             entity.Property(r => r.Generation).HasMaxLength(64);
             entity.HasIndex(r => r.CardId);
+        });
+
+        modelBuilder.Entity<Gaps.GapDecisionRecord>(entity =>
+        {
+            entity.ToTable("gap_decisions");
+            entity.HasKey(d => d.Id);
+            entity.Property(d => d.Text).HasMaxLength(500).IsRequired();
+            entity.Property(d => d.Language).HasMaxLength(2).IsRequired();
+            entity.Property(d => d.Decision).HasMaxLength(16).IsRequired();
+            entity.Property(d => d.CardId).HasMaxLength(100);
+            entity.Property(d => d.DecidedBy).HasMaxLength(64).IsRequired();
+            // One decision per question: two staff deciding at once, the second is refused.
+            entity.HasIndex(d => new { d.Language, d.Text }).IsUnique();
         });
 
         modelBuilder.Entity<StaffActionRecord>(entity =>

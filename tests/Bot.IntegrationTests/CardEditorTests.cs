@@ -93,6 +93,50 @@ public sealed class CardEditorTests(AssistantFactory factory)
     }
 
     [Fact]
+    public async Task Fines_and_the_place_are_form_fields_that_round_trip_and_are_checked_on_their_own_fields()
+    {
+        using var editor = await SignedInAsync("redaktor");
+        var page = await editor.Client.GetStringAsync("/admin/cards/rejestracja-pojazdu-uzywanego", Token);
+        var fields = StaffBrowser.FormFields(page);
+        Assert.Equal("500", fields["fines[0].amount"]);
+        Assert.Equal("1000", fields["fines[1].amount"]);
+        Assert.Contains("id=\"where.window\"", page, StringComparison.Ordinal);
+
+        // The form as it was opened gives back the same fines (nothing lost by the form).
+        var (same, sameBody) = await editor.PostFormAsync("/admin/cards/rejestracja-pojazdu-uzywanego/check", fields);
+        Assert.Equal(HttpStatusCode.OK, same.StatusCode);
+        var yaml = JsonDocument.Parse(sameBody).RootElement.GetProperty("yaml").GetString()!;
+        Assert.Contains("fines:\n  - amount: 500\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("  - amount: 1000\n", yaml, StringComparison.Ordinal);
+
+        fields["fines[1].amount"] = "-1000";
+        fields["where.room"] = "pokój na dole";
+        fields["where.building"] = "Z9";
+        var (bad, badBody) = await editor.PostFormAsync("/admin/cards/rejestracja-pojazdu-uzywanego/check", fields);
+        Assert.Equal(HttpStatusCode.OK, bad.StatusCode);
+        var problems = JsonDocument.Parse(badBody).RootElement.GetProperty("problems").EnumerateArray().Select(p => p.GetProperty("field").GetString()).ToList();
+        Assert.Contains(problems, f => f!.StartsWith("fines[1]", StringComparison.Ordinal));
+        Assert.Contains("where.room", problems);
+        Assert.Contains("where.building", problems);
+
+        fields["where.floor"] = "parter";
+        var (floor, floorBody) = await editor.PostFormAsync("/admin/cards/rejestracja-pojazdu-uzywanego/check", fields);
+        Assert.Equal(HttpStatusCode.OK, floor.StatusCode);
+        Assert.Equal("where.floor", JsonDocument.Parse(floorBody).RootElement.GetProperty("problems")[0].GetProperty("field").GetString());
+
+        fields.Remove("where.floor");
+        fields["where.room"] = "112";
+        fields["where.building"] = "";
+        fields["where.window"] = "4–8";
+        fields["fines[1].amount"] = "1000";
+        var (good, goodBody) = await editor.PostFormAsync("/admin/cards/rejestracja-pojazdu-uzywanego/check", fields);
+        var placed = JsonDocument.Parse(goodBody).RootElement;
+        Assert.True(placed.GetProperty("valid").GetBoolean(), goodBody);
+        Assert.Contains("where:\n", placed.GetProperty("yaml").GetString(), StringComparison.Ordinal);
+        Assert.Contains("room: \"112\"", placed.GetProperty("yaml").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_check_of_raw_yaml_reports_a_syntax_error_with_its_line()
     {
         using var editor = await SignedInAsync("redaktor");

@@ -59,6 +59,8 @@ internal sealed partial class StaffBrowser(HttpClient client) : IDisposable
         fields["kind"] = kind.Success ? kind.Groups[1].Value : "service";
         var unit = UnitSelected().Match(form);
         fields["unit"] = unit.Success ? WebUtility.HtmlDecode(unit.Groups[1].Value) : "";
+        var building = BuildingSelected().Match(form);
+        fields["where.building"] = building.Success ? WebUtility.HtmlDecode(building.Groups[1].Value) : "";
         return fields;
     }
 
@@ -90,4 +92,7 @@ internal sealed partial class StaffBrowser(HttpClient client) : IDisposable
 
     [GeneratedRegex("<select id=\"unit\"[\\s\\S]*?<option value=\"([^\"]*)\"[^>]* selected>")]
     private static partial Regex UnitSelected();
+
+    [GeneratedRegex("<select id=\"where.building\"[^>]*>(?:<option[^>]*>[^<]*</option>)*?<option value=\"([^\"]*)\" selected>")]
+    private static partial Regex BuildingSelected();
 }

@@ -176,6 +176,41 @@ public sealed class IndexerCommandTests : IDisposable
         Assert.Contains("Intent model is up to date", buildOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Build_waits_for_a_publication_from_the_editor_and_refuses_when_it_goes_on_touching_nothing()
+    {
+        var index = Path.Combine(root, "index");
+        using (var publishing = KnowledgeBase.ServiceCards.Editing.IndexFolderLock.TryTake(index))
+        {
+            Assert.NotNull(publishing);
+            var (exit, output) = await RunAsync("build", "--wait", "1");
+
+            Assert.Equal(ExitCodes.Failure, exit);
+            Assert.Contains("is being published from the editor", output, StringComparison.Ordinal);
+            Assert.Contains("Build refused", output, StringComparison.Ordinal);
+            Assert.Contains("editor.lock", output, StringComparison.Ordinal);
+            Assert.Empty(Directory.EnumerateDirectories(index));
+        }
+
+        Assert.Equal(ExitCodes.Usage, (await RunAsync("build", "--wait", "soon")).Exit);
+    }
+
+    [Fact]
+    public async Task Eval_of_the_office_set_reads_office_tsv_from_the_data_folder()
+    {
+        var (missingExit, missing) = await RunAsync("eval", "--search", "--set", "office");
+        Assert.Equal(ExitCodes.Success, missingExit);
+        Assert.Contains($"office.tsv in {Path.Combine(root, "data", "evaluation")}", missing, StringComparison.Ordinal);
+
+        Directory.CreateDirectory(Path.Combine(root, "data", "evaluation"));
+        await File.WriteAllTextAsync(Path.Combine(root, "data", "evaluation", "office.tsv"),
+            "pl,office\tkarta-wedkarska\tkarta wędkarska dla wnuka\npl,office\t-\tjaka jutro pogoda\n", TestContext.Current.CancellationToken);
+        var (exit, output) = await RunAsync("eval", "--search", "--set", "office");
+
+        Assert.Equal(ExitCodes.Success, exit);
+        Assert.Contains("Search evaluation 'office', all: 2 queries (1 a card answers)", output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         try

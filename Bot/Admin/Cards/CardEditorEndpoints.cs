@@ -63,7 +63,8 @@ public static class CardEditorEndpoints
         var (yaml, problem) = CardForm.ToYaml(id, form);
         if (yaml is null)
         {
-            return Results.Json(new { valid = false, problems = new[] { new { field = "(form)", line = (int?)null, message = problem!, severity = "error" } }, yaml = "" });
+            var field = problem!.StartsWith(CardForm.FloorField + ":", StringComparison.Ordinal) ? CardForm.FloorField : "(form)";
+            return Results.Json(new { valid = false, problems = new[] { new { field, line = (int?)null, message = problem, severity = "error" } }, yaml = "" });
         }
 
         var check = folder.Check(id, yaml);

@@ -68,7 +68,11 @@ internal static class CardEditorPage
                 {Area("verified.sources", "Źródła sprawdzenia (jedno w wierszu)", string.Join('\n', card.Verified?.Sources ?? []), 3)}
               </fieldset>
             """);
-        body.Append(Fees(card));
+        body.Append(Amounts(card.Fees, "fees", "Opłaty", "Kwota w złotych; 0 oznacza „bezpłatnie”. Wiersz bez kwoty i opisu jest pomijany – tak usuniesz opłatę.", "opłata",
+            "zamiast pierwszej opłaty (np. ulgowa)"));
+        body.Append(Amounts(card.Fines, "fines", "Kary (np. za spóźnienie z rejestracją)", "Kwota w złotych. Wiersz bez kwoty i opisu jest pomijany – tak usuniesz karę.", "kara",
+            "zamiast pierwszej kary"));
+        body.Append(Place(card.Where, office));
         for (var i = 0; i < CardForm.Languages.Length; i++)
         {
             body.Append(Language(card, CardForm.Languages[i], LanguageNames[i]));
@@ -77,7 +81,7 @@ internal static class CardEditorPage
         body.Append(CultureInfo.InvariantCulture, $"""
               <details id="yaml-view"{(formReadable ? "" : " open")}>
                 <summary>Widok YAML dla zaawansowanych</summary>
-                <p>Zaznacz, by zapisać tekst YAML zamiast formularza. Pola spoza formularza (np. kary, pokój, okienko) zmienisz tylko tutaj.</p>
+                <p>Zaznacz, by zapisać tekst YAML zamiast formularza.</p>
                 <label><input type="checkbox" id="use-yaml"{(formReadable ? "" : " checked")}> Używaj tekstu YAML</label>
                 <label for="yaml">Karta w YAML</label>
                 <textarea id="yaml" name="yaml" rows="24" spellcheck="false">{E(state.Text)}</textarea>
@@ -118,28 +122,46 @@ internal static class CardEditorPage
         return $"<div class=\"{(message.IsError ? "error" : "notice")}\" role=\"{(message.IsError ? "alert" : "status")}\" id=\"result\"><p>{E(message.Text)}</p>{problems}</div>";
     }
 
-    private static string Fees(ServiceCard card)
+    /// <summary>Fees or fines (the same rows): the card's and one spare row to add.</summary>
+    private static string Amounts(List<CardFee> amounts, string field, string legend, string help, string noun, string instead)
     {
-        var html = new StringBuilder("<fieldset><legend>Opłaty</legend><p>Kwota w złotych; 0 oznacza „bezpłatnie”. Wiersz bez kwoty i opisu jest pomijany – tak usuniesz opłatę.</p>");
-        var rows = card.Fees.Select(f => (CardFee?)f).Concat(Enumerable.Repeat<CardFee?>(null, CardForm.SpareFeeRows)).ToList();
+        var html = new StringBuilder().Append(CultureInfo.InvariantCulture, $"<fieldset><legend>{E(legend)}</legend><p>{E(help)}</p>");
+        var rows = amounts.Select(f => (CardFee?)f).Concat(Enumerable.Repeat<CardFee?>(null, CardForm.SpareFeeRows)).ToList();
         for (var i = 0; i < rows.Count; i++)
         {
             var fee = rows[i];
-            var p = $"fees[{i}]";
+            var p = $"{field}[{i}]";
+            var capital = char.ToUpperInvariant(noun[0]) + noun[1..];
             html.Append(CultureInfo.InvariantCulture, $"""
-                <fieldset class="fee"><legend>{(fee is null ? "Nowa opłata" : $"Opłata {i + 1}")}</legend>
+                <fieldset class="fee"><legend>{(fee is null ? $"Nowa {noun}" : $"{capital} {i + 1}")}</legend>
                 {Input($"{p}.amount", "Kwota (zł)", fee?.Amount.ToString(CultureInfo.InvariantCulture))}
                 {string.Concat(CardForm.Languages.Select((l, n) => Input($"{p}.for.{l}", $"Za co ({LanguageNames[n]})", fee?.For.GetValueOrDefault(l))))}
                 {Input($"{p}.basis", "Przepis, który ustala kwotę", fee?.Basis)}
                 {Input($"{p}.since", "Obowiązuje od", fee?.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date")}
                 {Input($"{p}.until", "Obowiązuje do (dzień, od którego już nie)", fee?.Until?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), "date")}
                 <label><input type="checkbox" name="{p}.optional" value="true"{(fee?.Optional == true ? " checked" : "")}> płacą tylko niektórzy (nie wlicza się do sumy)</label>
-                <label><input type="checkbox" name="{p}.instead" value="true"{(fee?.Instead == true ? " checked" : "")}> zamiast pierwszej opłaty (np. ulgowa)</label>
+                <label><input type="checkbox" name="{p}.instead" value="true"{(fee?.Instead == true ? " checked" : "")}> {E(instead)}</label>
                 </fieldset>
                 """);
         }
 
         return html.Append("</fieldset>").ToString();
+    }
+
+    /// <summary>Where the matter is handled: the building (from the office file), floor, room and window; the note is per language below.</summary>
+    private static string Place(CardPlace? where, OfficeDirectory office)
+    {
+        var buildings = "<option value=\"\">(budynek wydziału)</option>" + string.Concat(office.Buildings.Select(b =>
+            $"<option value=\"{E(b.Code)}\"{(string.Equals(b.Code, where?.Building, StringComparison.OrdinalIgnoreCase) ? " selected" : "")}>{E(b.Code)} – {E(b.Address)}</option>"));
+        return $"""
+            <fieldset><legend>Miejsce załatwienia sprawy</legend>
+              <p>Puste pola: jak podaje wydział w danych urzędu. Pokój i okienko to tylko numer lub zakres („112”, „4–8”); słowa wpisz w uwadze o miejscu (w każdym języku).</p>
+              <label for="where.building">Budynek</label><select id="where.building" name="where.building">{buildings}</select>
+              {Input(CardForm.FloorField, "Piętro (0 – parter, -1 – piwnica)", where?.Floor?.ToString(CultureInfo.InvariantCulture), "number")}
+              {Input("where.room", "Pokój", where?.Room)}
+              {Input("where.window", "Okienko", where?.Window)}
+            </fieldset>
+            """;
     }
 
     private static string Language(ServiceCard card, string l, string name) => $"""

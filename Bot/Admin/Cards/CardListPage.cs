@@ -39,7 +39,7 @@ internal static class CardListPage
         var body = $"""
             <header>
               <h1>Karty usług</h1>
-              <p>{E(user.UserName)} ({E(user.Role)}){(user.IsAdmin ? " · <a href=\"/admin\">Analityka</a>" : "")}</p>
+              <p>{E(user.UserName)} ({E(user.Role)}) · <a href="/admin/gaps">Luki w bazie wiedzy</a>{(user.IsAdmin ? " · <a href=\"/admin\">Analityka</a>" : "")}</p>
               <form method="post" action="/staff/signout" class="inline">{antiforgery}<button type="submit">Wyloguj</button></form>
             </header>
             <main>

@@ -27,7 +27,6 @@ public sealed record RebuildResult(RebuildOutcome Outcome, string? Before, strin
 public sealed class CardIndexRebuilder(KnowledgeBaseOptions options, CardFolder folder, Lazy<HunspellDictionaries> dictionaries,
     CardSearchService search, ILogger<CardIndexRebuilder> logger) : IDisposable
 {
-    private const string LockFileName = "editor.lock";
     private readonly SemaphoreSlim gate = new(1, 1);
 
     public async Task<RebuildResult> ReplaceAsync(string id, string expectedHash, string text, CancellationToken cancellationToken)
@@ -69,24 +68,9 @@ public sealed class CardIndexRebuilder(KnowledgeBaseOptions options, CardFolder 
         }
     }
 
-    // FileShare.None takes an exclusive lock (flock on Linux) that another process's open waits for.
-    private async Task<FileStream> LockFolderAsync(CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(options.IndexPath);
-        var path = Path.Combine(options.IndexPath, LockFileName);
-        var deadline = DateTime.UtcNow.AddMinutes(10);
-        while (true)
-        {
-            try
-            {
-                return new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-            }
-            catch (IOException) when (DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(250, cancellationToken);
-            }
-        }
-    }
+    private async Task<FileStream> LockFolderAsync(CancellationToken cancellationToken) =>
+        await IndexFolderLock.TakeAsync(options.IndexPath, TimeSpan.FromMinutes(10), cancellationToken)
+        ?? throw new IOException($"{IndexFolderLock.PathIn(options.IndexPath)} stayed locked for 10 minutes (an Indexer build or another publication).");
 
     public void Dispose() => gate.Dispose();
 }

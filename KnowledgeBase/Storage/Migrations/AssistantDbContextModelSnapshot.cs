@@ -365,6 +365,47 @@ namespace Asystent.KnowledgeBase.Storage.Migrations
                     b.ToTable("case_watches", (string)null);
                 });
 
+            modelBuilder.Entity("Asystent.KnowledgeBase.Gaps.GapDecisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CardId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Text")
+                        .IsUnique();
+
+                    b.ToTable("gap_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Asystent.KnowledgeBase.Handoff.CallbackRequestRecord", b =>
                 {
                     b.Property<long>("Id")
