@@ -383,6 +383,49 @@ namespace Asystent.KnowledgeBase.PostgreSQL.Migrations
                     b.ToTable("case_watches", (string)null);
                 });
 
+            modelBuilder.Entity("Asystent.KnowledgeBase.Gaps.GapDecisionRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CardId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language", "Text")
+                        .IsUnique();
+
+                    b.ToTable("gap_decisions", (string)null);
+                });
+
             modelBuilder.Entity("Asystent.KnowledgeBase.Handoff.CallbackRequestRecord", b =>
                 {
                     b.Property<long>("Id")
