@@ -347,7 +347,9 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             case IntentNames.Complaint when FollowUp.SaysComplaint(text) || !NamesMatter(text, language):
                 AcknowledgeComplaint(turn);
                 return true;
-            case IntentNames.OutOfScope:
+            // A question a card answers is not out of scope, whatever the model says (staff may have
+            // just given it to a card from the gap list).
+            case IntentNames.OutOfScope when !NamesMatter(text, language):
                 turn.Notes.NoAnswer(text);
                 Misunderstood(turn, "out_of_scope");
                 return true;

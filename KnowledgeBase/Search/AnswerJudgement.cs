@@ -33,6 +33,24 @@ public static class AnswerJudgement
             ? Evidence(p, none, knownWords / (double)contentWords) >= MinEvidence
             : coverage >= MinCoverage && score >= MinScore);
 
+    /// <summary>The least score of a first card that dominates (see <see cref="Dominates"/>).</summary>
+    public const float DominantScore = 36f;
+
+    /// <summary>The most the second card may score, as a share of the first, for the first to dominate.</summary>
+    public const float DominantLead = 0.35f;
+
+    /// <summary>The least share of the question's meaningful words a dominant first card holds.</summary>
+    public const double DominantCoverage = 0.6;
+
+    /// <summary>
+    /// Whether the first card answers whatever the weighed evidence says: it holds most of the
+    /// question's words, scores high and leaves every other card far behind, as when the question is
+    /// in the card's own words (staff gave it to the card from the gap list) and the classifier, trained
+    /// on many phrasings, has not learned the new one.
+    /// </summary>
+    public static bool Dominates(float first, float second, double coverage) =>
+        first >= DominantScore && second < first * DominantLead && coverage >= DominantCoverage;
+
     /// <summary>The weighed evidence that the first card answers (see <see cref="MinEvidence"/>).</summary>
     public static double Evidence(float probability, float noCard, double knownShare) =>
         Math.Log(probability + 0.001) - NoCardWeight * noCard + KnownWordsWeight * Math.Min(1.0, knownShare);

@@ -61,7 +61,9 @@ internal static class CardSearcher
         }
 
         var coverage = ranked.Count > 0 ? cardQuery.CoverageOf(index.Searcher.IndexReader, ranked[0].Doc) : 0;
-        var answerable = ranked.Count > 0 && AnswerJudgement.Answers(ranked[0].Score, coverage, cardQuery.ContentWords, probability, noCard, cardQuery.OwnWords.Count);
+        var answerable = ranked.Count > 0
+            && (AnswerJudgement.Answers(ranked[0].Score, coverage, cardQuery.ContentWords, probability, noCard, cardQuery.OwnWords.Count)
+                || AnswerJudgement.Dominates(ranked[0].Score, ranked.Count > 1 ? ranked[1].Score : 0, coverage));
         return new SearchResponse(text, language, hits, answerable) { Coverage = coverage, ContentWords = cardQuery.ContentWords, KnownWords = cardQuery.OwnWords.Count, Probability = probability, NoCardProbability = noCard };
     }
 
