@@ -45,15 +45,19 @@ public sealed partial class AssistantBot
     /// The cards a booking request names once the nouns of a visit ("wizytę", "appointment", "визит")
     /// are set aside: they say nothing of the matter and only pull cards that mention visits. When the
     /// words left do not find a card with confidence on their own ("экзамен по вождению"), the whole
-    /// message's cards serve, as long as those words say something. Empty when no matter is named.
+    /// message's cards serve, as long as the words left without any booking word say something. Empty
+    /// when no matter is named.
     /// </summary>
     private IReadOnlyList<SearchHit> BookingMatter(string text, Language language, MessageUnderstanding understood)
     {
-        var rest = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(FollowUp.WithoutVisitWords(text)), language, MessageInterpreter.CardsConsidered));
-        if (rest.ContentWords == 0 || rest.Results is not [{ Score: >= MessageInterpreter.ServiceMinScore }, ..])
+        // Without every word of booking ("я хочу записатися на прийом" leaves "я хочу") nothing may be left.
+        var bare = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(FollowUp.WithoutBookingWords(text)), language, 1));
+        if (bare.ContentWords == 0 || bare.Results is not [{ Score: >= MessageInterpreter.ServiceMinScore }, ..])
         {
             return [];
         }
+
+        var rest = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(FollowUp.WithoutVisitWords(text)), language, MessageInterpreter.CardsConsidered));
 
         var cards = rest.Answerable ? rest.Results : understood.CardsAnswer ? understood.Cards : [];
         return cards is [{ Score: >= MessageInterpreter.ServiceMinScore }, ..] ? cards : [];

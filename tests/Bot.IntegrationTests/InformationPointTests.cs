@@ -73,9 +73,12 @@ public sealed class InformationPointTests(AssistantFactory factory)
         using var forbidden = await SendAsync(anonymous, "/admin", clerk);
         Assert.Equal(HttpStatusCode.Forbidden, forbidden.StatusCode);
 
-        // A question nobody can answer, so the gaps table has something to show.
-        using (var chat = await StartAsync(factory))
+        // A question nobody can answer, so the gaps table has something to show. Asked in three
+        // conversations: the table lists the most asked gaps, and other tests of this shared assistant
+        // (the real questions asked in the chat) leave many gaps asked once.
+        for (var i = 0; i < 3; i++)
         {
+            using var chat = await StartAsync(factory);
             await chat.SayAsync("qwerty zxcv asdf");
         }
 
