@@ -67,8 +67,8 @@ public sealed partial class AssistantBot
     /// The other office's matter a booking request names, if any: another office's card that leads,
     /// or all but ties with the lead, means the visit is not booked here.
     /// </summary>
-    private string? ElsewhereMatter(string text, Language language, MessageUnderstanding understood) =>
-        BookingMatter(text, language, understood) is [var top, ..] cards
+    private static string? ElsewhereMatter(IReadOnlyList<SearchHit> cards) =>
+        cards is [var top, ..]
             ? top.Kind == CardKind.Redirect ? top.Id : cards.FirstOrDefault(r => r.Kind == CardKind.Redirect && r.Score >= top.Score * ElsewhereTie)?.Id
             : null;
 

@@ -311,6 +311,8 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
         var (text, language) = (turn.Text, turn.Language);
         var catalogue = search.Catalogue;
         var service = understood.Entities[RecognizedEntities.Service];
+        // The matter a booking request names, looked for once (two searches) and only for such requests.
+        var bookingMatter = understood.Intent.Intent == IntentNames.BookAppointment ? BookingMatter(text, language, understood) : [];
         switch (understood.Intent.Intent)
         {
             // "Dzień dobry, gdzie zrobić PESEL?" is a question with a greeting: the question is answered.
@@ -361,7 +363,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
             case IntentNames.BookAppointment when Current(turn) is { } discussed && AboutDiscussed(text, language, service, discussed):
                 await BookDiscussedAsync(turn, discussed, text);
                 return true;
-            case IntentNames.BookAppointment when ElsewhereMatter(text, language, understood) is { } elsewhere:
+            case IntentNames.BookAppointment when ElsewhereMatter(bookingMatter) is { } elsewhere:
                 // Another office's matter ("zapisać się na egzamin na prawo jazdy"): say who handles it; never book a visit here for it.
                 if (elsewhere == Current(turn)?.Id)
                 {
@@ -375,7 +377,7 @@ public sealed partial class AssistantBot(MessageInterpreter interpreter, CardSea
                 return true;
             case IntentNames.BookAppointment when booking.CanBook:
                 // "Chcę się umówić na wizytę" names no matter: the one under discussion, else the question which.
-                var bookable = BookingMatter(text, language, understood).FirstOrDefault(c => catalogue.BookableFor(c.Id) is not null)?.Id;
+                var bookable = bookingMatter.FirstOrDefault(c => catalogue.BookableFor(c.Id) is not null)?.Id;
                 bookable ??= Current(turn)?.Id;
                 await StartBookingAsync(turn, text, bookable);
                 return true;

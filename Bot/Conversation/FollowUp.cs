@@ -162,10 +162,13 @@ internal static partial class FollowUp
     [GeneratedRegex(@"\b(ile|how much|скільки|сколько)\b")]
     private static partial Regex HowMuch();
 
-    [GeneratedRegex(@"(?i)\b(um[óo]wi[ćc](?: si[ęe])?|um[óo]w|zapisa[ćc](?: si[ęe])?|zapisz(?:cie)?|wizyt\w*|termin\w*|rezerwacj\w*|zarezerwowa[ćc]|przyj[śs][ćc]|przyjd[ęe]|przyjecha[ćc]|book(?:ing)?|appointment|visit|slot|come in|come by|записатися|запишіть|записати|прийом\w*|візит\w*|прийти|прийду|приїхати|записаться|запишите|записать|при[её]м\w*|визит\w*|приехать|приду|подойти)\b")]
+    [GeneratedRegex(@"(?i)\b(" + VisitNouns + @"|um[óo]wi[ćc](?: si[ęe])?|um[óo]w|zapisa[ćc](?: si[ęe])?|zapisz(?:cie)?|zarezerwowa[ćc]|przyj[śs][ćc]|przyjd[ęe]|przyjecha[ćc]|book(?:ing)?|come in|come by|записатися|запишіть|записати|прийти|прийду|приїхати|записаться|запишите|записать|приехать|приду|подойти)\b")]
     private static partial Regex BookingWords();
 
-    [GeneratedRegex(@"(?i)\b(wizyt\w*|termin\w*|rezerwacj\w*|appointment\w*|visit\w*|slot\w*|прийом\w*|візит\w*|при[её]м\w*|визит\w*)\b")]
+    // The nouns of a visit, in both patterns: a booking word, and the words set aside when a booking's matter is looked for.
+    private const string VisitNouns = @"wizyt\w*|termin\w*|rezerwacj\w*|appointment\w*|visit\w*|slot\w*|прийом\w*|візит\w*|при[её]м\w*|визит\w*";
+
+    [GeneratedRegex(@"(?i)\b(" + VisitNouns + @")\b")]
     private static partial Regex VisitWords();
 
     [GeneratedRegex(@"^(prosze )?(po polsku|polski|mow po polsku|in polish)( prosze)?[.!]?$")]
