@@ -48,6 +48,14 @@ internal static partial class Choice
             ?? (Telling(close.Select(c => c.Id).ToList(), asked, search.Descriptions(language)) is { } told ? close.First(c => c.Id == told) : null);
     }
 
+    /// <summary>
+    /// The card a question means among its results: the first when it is clearly ahead (or a sibling a
+    /// little behind whose telling fact the question states), the close card its words tell apart, or
+    /// null when they tell none.
+    /// </summary>
+    public static SearchHit? Meant(IReadOnlyList<SearchHit> results, string text, Language language, CardSearchService search) =>
+        Close(results) is { Count: > 1 } close ? Distinguished(close, text, language, search) : TellingAmongNear(results, text, language, search) ?? results[0];
+
     private static SearchHit? ByTitle(IReadOnlyList<SearchHit> close, IReadOnlySet<string> asked, Language language, CardSearchService search)
     {
         var catalogue = search.Catalogue;

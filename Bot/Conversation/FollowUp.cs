@@ -97,7 +97,10 @@ internal static partial class FollowUp
         }
 
         // Short words left over ("a", "się", "da") name no matter; "paszport", "dowodu" do.
-        var rest = new string(folded.Where((_, i) => !asked[i]).ToArray());
+        // The person's own letters are searched ("zgubiłem" reaches its lemma, "zgubilem" may not):
+        // folding keeps one letter for one in Polish and Cyrillic; where it does not, the folded text is.
+        var source = folded.Length == text.Length ? text : folded;
+        var rest = new string(source.Where((_, i) => !asked[i]).ToArray());
         return string.Join(' ', rest.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Where(w => w.Count(char.IsLetterOrDigit) >= MinNamingLetters));
     }
 

@@ -19,8 +19,10 @@ internal static partial class SeveralMatters
     private const int WholeMessageCards = 6;
     private const int MinContentWords = 1;
 
-    // The part's best card must lead the next by this much to count as a matter of its own.
-    private const float ClearLead = 0.85f;
+    // A matter of its own scores at least this share of the whole message's first card.
+    private const float MatterShare = 0.5f;
+
+    private const int PartCards = 5;
 
     // A part this short ("i prawem jazdy") continues the first part's verb ("zgubiłem …").
     private const int BareWords = 3;
@@ -33,9 +35,16 @@ internal static partial class SeveralMatters
             return [];
         }
 
-        // Each matter must also be among the whole message's best cards: a part read alone ("co jest
-        // potrzebne", "jakie informacje zawiera") can find a card the message as a whole is not about.
-        var whole = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, WholeMessageCards)).Results.Select(r => r.Id).ToHashSet();
+        // Each matter must also be among the whole message's best cards, nearly as strong as the first: a
+        // part read alone ("co jest potrzebne", "prawo do zwrotu") can find a card the message as a
+        // whole is not about, and a story names things ("portfel, dowód, telefon") that are not its matters.
+        var results = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(text), language, WholeMessageCards)).Results;
+        if (results.Count == 0)
+        {
+            return [];
+        }
+
+        var whole = results.Where(r => r.Score >= results[0].Score * MatterShare).Select(r => r.Id).ToHashSet();
         var lead = parts[0].Split(' ', StringSplitOptions.RemoveEmptyEntries)[0];
         var cards = new List<string>();
         foreach (var part in parts)
@@ -54,10 +63,16 @@ internal static partial class SeveralMatters
                 continue;
             }
 
-            var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(query), language, 2));
-            // A part counts only when it names one matter clearly ("gdzie je zarejestrować" fits several cards: it is part of the story).
-            if (found.Answerable && found.ContentWords >= MinContentWords && found.Results is [{ Score: >= MessageInterpreter.ServiceMinScore } hit, ..] rest
-                && (rest.Count < 2 || rest[1].Score < hit.Score * ClearLead) && whole.Contains(hit.Id) && !cards.Contains(hit.Id))
+            var found = search.Search(new SearchRequest(IntentTextNormalizer.StripParticulars(query), language, PartCards));
+            if (!found.Answerable || found.ContentWords < MinContentWords || found.Results is not [{ Score: >= MessageInterpreter.ServiceMinScore }, ..])
+            {
+                continue;
+            }
+
+            // A part names one matter clearly, or states the fact that tells close cards apart ("zgubiłem
+            // … prawem jazdy": the lost licence); one that fits several ("gdzie je zarejestrować") is part of the story.
+            var hit = Choice.Meant(found.Results, query, language, search);
+            if (hit is not null && whole.Contains(hit.Id) && !cards.Contains(hit.Id))
             {
                 cards.Add(hit.Id);
             }

@@ -52,6 +52,23 @@ public sealed class TurnPipelineTests(AssistantFactory factory)
         Assert.Equal((card, "fees"), ((await chat.SayAsync(locale == "uk-UA" ? "а скільки це коштує?" : "a ile to kosztuje?")).Notes.CardId, "fees"));
     }
 
+    [Theory]
+    [InlineData("pl-PL", "Znalazłem w parku cudzy telefon i portfel z kartami, komu mam to oddać?", "rzeczy-znalezione")]
+    [InlineData("en-GB", "I found someone's phone and a wallet with cards in the park, where do I hand them in?", "rzeczy-znalezione")]
+    public async Task A_story_naming_things_along_its_matter_is_one_matter(string locale, string question, string card)
+    {
+        var answer = await new TestAdapter(factory, locale).SayAsync(question);
+        Assert.Equal((card, "card"), (answer.Notes.CardId, answer.Notes.Kind));
+    }
+
+    [Fact]
+    public async Task Two_matters_each_told_by_the_fact_of_its_part_are_both_answered()
+    {
+        var answer = await new TestAdapter(factory).SayAsync("zgubiłem prawo jazdy, a dowód rejestracyjny mi ukradli");
+        Assert.Equal("matters", answer.Notes.Kind);
+        Assert.Equal(["wtornik-dowodu-rejestracyjnego", "wtornik-prawa-jazdy"], answer.Notes.Cards.Order());
+    }
+
     [Fact]
     public async Task A_greeting_alone_is_greeted()
     {
