@@ -22,7 +22,6 @@ public static class EvaluationSet
 
     public static string TrainingQuestionsPath(KnowledgeBaseOptions options) => Path.Combine(options.EvaluationPath, TrainingQuestionsFile);
 
-    /// <summary>The training questions as examples of their cards (none when the file is missing).</summary>
     /// <summary>
     /// What the card classifier learns from besides the cards: the training questions, and the intent
     /// model's small talk and out-of-scope utterances as messages no card answers.
