@@ -20,6 +20,19 @@ public sealed class CyrillicToPolishTests
         Assert.Equal(expected, CyrillicToPolish.Transliterate(word, language));
 
     [Theory]
+    [InlineData("ужонд", "urzad")]
+    [InlineData("пшеглёнд", "przeglad")]
+    [InlineData("воєвудзтво", "wojewodztwo")]
+    [InlineData("зашвядченє", "zaswiadczenie")]
+    public void Polish_sounds_written_as_heard_get_their_Polish_spelling_too(string word, string expected)
+    {
+        var spellings = CyrillicToPolish.Spellings(word, Language.Uk);
+        Assert.Equal(CyrillicToPolish.Transliterate(word, Language.Uk), spellings[0]);
+        Assert.Contains(expected, spellings);
+        Assert.True(spellings.Count <= 16);
+    }
+
+    [Theory]
     [InlineData("мельдунек", true)]
     [InlineData("meldunek", false)]
     [InlineData("PESEL-ю", true)]
