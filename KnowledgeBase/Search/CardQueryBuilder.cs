@@ -120,26 +120,36 @@ internal sealed class CardQueryBuilder(CardIndex index)
         AddLightTerms(disjunction, lightTerms, weight);
         if (CyrillicToPolish.HasCyrillic(word))
         {
-            var polish = CyrillicToPolish.Transliterate(word, language);
+            // The first spelling is the letter-by-letter one; the others spell Polish sounds as they are
+            // heard ("ужонд" → "urząd"). Only terms the cards hold count, and only the first spelling
+            // is also tried as a typo, so the other spellings add no guesses.
             var translitWeight = TransliterationWeight * weight;
-            foreach (var term in index.Analyzers.WordTerms(index.Analyzers.For(Language.Pl), polish))
+            var spellings = CyrillicToPolish.Spellings(word, language);
+            for (var i = 0; i < spellings.Count; i++)
             {
-                AddTerm(disjunction, SearchFields.Title(Language.Pl), term, LanguageFields[0].Boost * translitWeight);
-                AddTerm(disjunction, SearchFields.Keywords(Language.Pl), term, LanguageFields[1].Boost * translitWeight);
-            }
+                foreach (var term in index.Analyzers.WordTerms(index.Analyzers.For(Language.Pl), spellings[i]))
+                {
+                    AddTerm(disjunction, SearchFields.Title(Language.Pl), term, LanguageFields[0].Boost * translitWeight);
+                    AddTerm(disjunction, SearchFields.Keywords(Language.Pl), term, LanguageFields[1].Boost * translitWeight);
+                }
 
-            AddLightTerms(disjunction, index.Analyzers.WordTerms(index.Analyzers.Light, polish), translitWeight);
+                AddLightTerms(disjunction, index.Analyzers.WordTerms(index.Analyzers.Light, spellings[i]), translitWeight, typos: i == 0);
+            }
         }
 
         return disjunction.Disjuncts.Count > 0 ? disjunction : null;
     }
 
-    private void AddLightTerms(DisjunctionMaxQuery disjunction, string[] lightTerms, float weight)
+    private void AddLightTerms(DisjunctionMaxQuery disjunction, string[] lightTerms, float weight, bool typos = true)
     {
         foreach (var term in lightTerms)
         {
             AddTerm(disjunction, SearchFields.LightHead, term, LightHeadBoost * weight);
             AddTerm(disjunction, SearchFields.LightText, term, LightTextBoost * weight);
+            if (!typos)
+            {
+                continue;
+            }
 
             // A word the index does not know is most likely a typo ("paszpot", "rejestarcja").
             foreach (var suggestion in index.Typos.Suggest(term))

@@ -89,6 +89,85 @@ public static class CyrillicToPolish
         return output.ToString();
     }
 
+    /// <summary>
+    /// The word's Polish spelling (first) and the spellings of Polish sounds that Cyrillic writes as they
+    /// are heard: "rz" heard as "ж" or, after a voiceless consonant, "ш" ("пшеглёнд" → "przegląd"),
+    /// "ó" heard as "у" ("воєвудзтво" → "województwo"), the nasal "ą"/"ę" heard as "он"/"ен" before a
+    /// consonant ("ужонд" → "urząd"), and "ś" heard as "ш" ("зашвядченє" → "zaświadczenie"). Each kind is
+    /// applied to the whole word or not at all, so a word has at most sixteen spellings.
+    /// </summary>
+    public static IReadOnlyList<string> Spellings(string word, Language language)
+    {
+        var text = word.ToLowerInvariant();
+        var spellings = new List<string> { Transliterate(text, language) };
+        for (var kinds = 1; kinds < 1 << SoundRules.Length; kinds++)
+        {
+            var variant = text;
+            for (var rule = 0; rule < SoundRules.Length; rule++)
+            {
+                if ((kinds & (1 << rule)) != 0)
+                {
+                    variant = SoundRules[rule](variant);
+                }
+            }
+
+            if (variant != text && Transliterate(variant, language) is var spelling && !spellings.Contains(spelling))
+            {
+                spellings.Add(spelling);
+            }
+        }
+
+        return spellings;
+    }
+
+    // Each rule rewrites the Cyrillic word into the Cyrillic letters whose Polish spelling is the sound's
+    // Polish letter ("рз" → "rz", "о" → "o" for "ó", "а"/"е" for the folded "ą"/"ę", "с" for the folded "ś").
+    private static readonly Func<string, string>[] SoundRules =
+    [
+        word => ReplaceWhere(word, (w, i) => w[i] == 'ж' || (w[i] == 'ш' && i > 0 && "пткхф".Contains(w[i - 1])), "рз"),
+        word => ReplaceWhere(word, (w, i) => w[i] == 'у' && i > 0, "о"),
+        Nasals,
+        word => ReplaceWhere(word, (w, i) => w[i] == 'ш' && !(i > 0 && "пткхф".Contains(w[i - 1])), "с"),
+    ];
+
+    private static string ReplaceWhere(string word, Func<string, int, bool> where, string replacement)
+    {
+        var output = new StringBuilder(word.Length + 4);
+        for (var i = 0; i < word.Length; i++)
+        {
+            output.Append(where(word, i) ? replacement : word[i].ToString());
+        }
+
+        return output.ToString();
+    }
+
+    // "он", "ом", "ён" before a consonant are Polish "ą" (folded "a"); "ен", "ем", "єн" are "ę" (folded "e").
+    private static string Nasals(string word)
+    {
+        var output = new StringBuilder(word.Length);
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            var nasalBeforeConsonant = i + 2 < word.Length && word[i + 1] is 'н' or 'м' && IsConsonant(word[i + 2]);
+            if (nasalBeforeConsonant && c is 'о' or 'ё')
+            {
+                output.Append('а');
+                i++;
+            }
+            else if (nasalBeforeConsonant && c is 'е' or 'є')
+            {
+                output.Append('е');
+                i++;
+            }
+            else
+            {
+                output.Append(c);
+            }
+        }
+
+        return output.ToString();
+    }
+
     private static bool IsVowel(char c) => "аеёєиіїоуыэюя".Contains(c);
 
     private static bool IsConsonant(char c) => c is >= 'а' and <= 'я' or 'і' or 'ї' or 'є' or 'ґ' && !IsVowel(c) && c is not ('ь' or 'ъ' or 'й');

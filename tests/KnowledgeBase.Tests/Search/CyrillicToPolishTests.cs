@@ -20,6 +20,19 @@ public sealed class CyrillicToPolishTests
         Assert.Equal(expected, CyrillicToPolish.Transliterate(word, language));
 
     [Theory]
+    [InlineData("ужонд", Language.Uk, "urzad")]
+    [InlineData("пшеглёнд", Language.Ru, "przeglad")]
+    [InlineData("воєвудзтво", Language.Uk, "wojewodztwo")]
+    [InlineData("зашвядченє", Language.Uk, "zaswiadczenie")]
+    public void Polish_sounds_written_as_heard_get_their_Polish_spelling_too(string word, Language language, string expected)
+    {
+        var spellings = CyrillicToPolish.Spellings(word, language);
+        Assert.Equal(CyrillicToPolish.Transliterate(word, language), spellings[0]);
+        Assert.Contains(expected, spellings);
+        Assert.True(spellings.Count <= 16);
+    }
+
+    [Theory]
     [InlineData("мельдунек", true)]
     [InlineData("meldunek", false)]
     [InlineData("PESEL-ю", true)]
