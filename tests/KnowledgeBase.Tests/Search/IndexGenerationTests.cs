@@ -95,7 +95,7 @@ public sealed class IndexGenerationTests(KnowledgeBaseFixture kb) : IDisposable
         var validated = CardLoader.Load(cards);
         var read = CardLoader.LoadValidated(cards);
 
-        Assert.Empty(validated.Problems.Where(p => p.Severity == ProblemSeverity.Error));
+        Assert.DoesNotContain(validated.Problems, p => p.Severity == ProblemSeverity.Error);
         Assert.Equal(validated.Catalogue.Cards.Count, read.Cards.Count);
         // Every field of every card, the office and the booking schedule, compared as JSON.
         Assert.Equal(JsonSerializer.Serialize(validated.Catalogue.Cards), JsonSerializer.Serialize(read.Cards));
