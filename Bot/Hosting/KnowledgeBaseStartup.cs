@@ -1,20 +1,18 @@
 using Asystent.KnowledgeBase;
 using Asystent.KnowledgeBase.Intents;
 using Asystent.KnowledgeBase.Search;
-using Asystent.KnowledgeBase.Search.Analyzers;
 using Asystent.KnowledgeBase.Storage;
 
 namespace Asystent.Bot.Hosting;
 
 /// <summary>
 /// Brings the knowledge base up in the background so the server answers at once (503 on /health
-/// until ready): migrates the database, builds the index if it is missing or stale, trains the intent
-/// model if its utterances changed, opens both, and
-/// then keeps watching for a newer generation published by `Indexer build` to swap in without restart.
+/// until ready): migrates the database while it builds the index if it is missing or stale (loading
+/// the full dictionaries only then), trains the intent model if its utterances changed, opens both,
+/// and then keeps watching for a newer generation published by `Indexer build` to swap in without restart.
 /// </summary>
 internal sealed class KnowledgeBaseStartup(
     IServiceScopeFactory scopes,
-    Lazy<HunspellDictionaries> dictionaries,
     IntentClassifier intents,
     IndexMaintenance maintenance,
     CardSearchService search,
@@ -26,9 +24,12 @@ internal sealed class KnowledgeBaseStartup(
     {
         try
         {
-            // The full dictionaries are needed only to build a missing or stale index (an up-to-date
-            // one opens with its small dictionary extracts); when needed, load them while the database migrates.
-            var loading = maintenance.IsUpToDate() ? Task.CompletedTask : Task.Run(() => dictionaries.Value, stoppingToken);
+            // The three parts need nothing from each other, so they start together: the search index
+            // opens (or builds) and the intent model loads (or trains) on the other core while the
+            // database migrates. With an existing index, opening it is the longest part, so it does
+            // not wait for the migration (issue 18: start-up with an existing index within 3 s).
+            var index = Task.Run(maintenance.EnsureReady, stoppingToken);
+            var model = Task.Run(intents.EnsureReady, stoppingToken);
             await using (var scope = scopes.CreateAsyncScope())
             {
                 await AssistantDatabase.MigrateAsync(scope.ServiceProvider.GetRequiredService<AssistantDbContext>(), stoppingToken);
@@ -37,11 +38,7 @@ internal sealed class KnowledgeBaseStartup(
             }
 
             readiness.DatabaseReady();
-            // The intent model trains (or loads) on the other core while the dictionaries load.
-            var model = Task.Run(intents.EnsureReady, stoppingToken);
-            await loading;
-            await Task.Run(maintenance.EnsureReady, stoppingToken);
-            await model;
+            await Task.WhenAll(index, model);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

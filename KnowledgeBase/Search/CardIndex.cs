@@ -43,10 +43,17 @@ public sealed class CardIndex : IDisposable
         Analyzers = new AnalyzerSet(dictionaries, vocabulary, polish);
         Synonyms = new SynonymExpander(vocabulary.Synonyms);
         descriptions = new CardDescriptions.PerLanguage(catalogue, Analyzers);
-        Detector = LanguageDetector.Train(TrainingTexts(catalogue));
+        // The language model and the typo lookup are each built from scratch for every generation;
+        // they share nothing, so on two cores they are built side by side (start-up, issue 18).
+        LanguageDetector? detector = null;
+        TypoCorrector? typos = null;
         reader = DirectoryReader.Open(directory);
+        SideBySide(
+            () => detector = LanguageDetector.Train(TrainingTexts(catalogue)),
+            () => typos = new TypoCorrector(reader, SearchFields.LightHead, SearchFields.LightText));
+        Detector = detector!;
+        Typos = typos!;
         Searcher = new IndexSearcher(reader) { Similarity = similarity };
-        Typos = new TypoCorrector(reader, SearchFields.LightHead, SearchFields.LightText);
         cardIds = ReadCardIds(reader);
         docOfCard = new Dictionary<string, int>(cardIds.Length, StringComparer.Ordinal);
         for (var doc = 0; doc < cardIds.Length; doc++)
@@ -121,18 +128,38 @@ public sealed class CardIndex : IDisposable
     /// </summary>
     public static CardIndex Open(string generationPath)
     {
-        var dictionaries = HunspellDictionaries.Load(Path.Combine(generationPath, DictionaryExtract.FolderName));
+        // The dictionaries, the cards and the classifier's model are separate files and each takes a
+        // good part of the opening (JIT and parsing, issue 18), so they are read side by side.
+        HunspellDictionaries? dictionaries = null;
+        CardCatalogue? catalogue = null;
+        CardClassifier? classifier = null;
+        var classifierPath = Path.Combine(generationPath, CardClassifier.FileName);
+        SideBySide(
+            () => dictionaries = HunspellDictionaries.Load(Path.Combine(generationPath, DictionaryExtract.FolderName)),
+            () => catalogue = CardLoader.LoadValidated(Path.Combine(generationPath, "cards")),
+            () => classifier = File.Exists(classifierPath) ? CardClassifier.Load(classifierPath) : null);
         var morphologyFolder = Path.Combine(generationPath, CardIndexBuilder.MorphologyFolderName);
         var morphology = PolishMorphologyData.LoadRecorded(morphologyFolder);
         var foldedPath = Path.Combine(morphologyFolder, FoldedLemmaMap.FileName);
         var folded = File.Exists(foldedPath) ? FoldedLemmaMap.Load(foldedPath) : null;
-        var polish = new PolishMorphology(morphology, dictionaries.PolishStems, folded);
-        var catalogue = CardLoader.Load(Path.Combine(generationPath, "cards")).Catalogue;
+        var polish = new PolishMorphology(morphology, dictionaries!.PolishStems, folded);
         var vocabulary = SearchVocabulary.Load(Path.Combine(generationPath, "vocabulary"));
         var directory = ReadOnlyMemoryDirectory.Load(Path.Combine(generationPath, "lucene"));
-        var classifierPath = Path.Combine(generationPath, CardClassifier.FileName);
-        var classifier = File.Exists(classifierPath) ? CardClassifier.Load(classifierPath) : null;
-        return new CardIndex(directory, catalogue, vocabulary, dictionaries, polish, Path.GetFileName(generationPath), classifier);
+        return new CardIndex(directory, catalogue!, vocabulary, dictionaries, polish, Path.GetFileName(generationPath), classifier);
+    }
+
+    // Parallel.Invoke wraps what fails in an AggregateException; callers expect the failure itself (the
+    // index poll keeps the generation in service on an IOException), so the first one is rethrown.
+    private static void SideBySide(params Action[] actions)
+    {
+        try
+        {
+            Parallel.Invoke(actions);
+        }
+        catch (AggregateException e)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
     }
 
     internal static Similarity CreateSimilarity() => new CardSimilarity();

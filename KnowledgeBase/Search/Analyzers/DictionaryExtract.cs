@@ -8,25 +8,25 @@ namespace Asystent.KnowledgeBase.Search.Analyzers;
 /// that index. Compiling the full Polish and Ukrainian dictionaries takes seconds of every start;
 /// these extracts compile in a fraction of that and stem queries to the same index terms: a stem the
 /// index does not contain cannot match anything, so leaving its dictionary entry out changes nothing.
+/// The affix files keep only the rules that fit a kept entry (<see cref="AffixExtract"/>).
 /// </summary>
 internal static class DictionaryExtract
 {
     public const string FolderName = "dictionaries";
 
-    public static void Write(IndexReader reader, string sourceRoot, string generationPath)
+    /// <param name="trimAffixes">Whether to leave out the affix rules no kept entry fits (<see cref="AffixExtract"/>); tests compare both.</param>
+    public static void Write(IndexReader reader, string sourceRoot, string generationPath, bool trimAffixes = true)
     {
         var target = Path.Combine(generationPath, FolderName);
-        Write(sourceRoot, target, "dictionary-pl", IndexStems(reader, Languages.Language.Pl), TextFolding.Fold);
-        Write(sourceRoot, target, "dictionary-uk", IndexStems(reader, Languages.Language.Uk), NormalizeCyrillic);
+        Write(sourceRoot, target, "dictionary-pl", IndexStems(reader, Languages.Language.Pl), TextFolding.Fold, trimAffixes);
+        Write(sourceRoot, target, "dictionary-uk", IndexStems(reader, Languages.Language.Uk), NormalizeCyrillic, trimAffixes);
     }
 
-    private static void Write(string sourceRoot, string targetRoot, string package, HashSet<string> stems, Func<string, string> normalize)
+    private static void Write(string sourceRoot, string targetRoot, string package, HashSet<string> stems, Func<string, string> normalize, bool trimAffixes)
     {
         var source = Path.Combine(sourceRoot, package);
         var target = Path.Combine(targetRoot, package);
         Directory.CreateDirectory(target);
-        File.Copy(Path.Combine(source, "index.aff"), Path.Combine(target, "index.aff"), overwrite: true);
-
         var kept = new List<string>();
         foreach (var line in File.ReadLines(Path.Combine(source, "index.dic")).Skip(1))
         {
@@ -45,6 +45,8 @@ internal static class DictionaryExtract
         }
 
         File.WriteAllLines(Path.Combine(target, "index.dic"), kept.Prepend(kept.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)), new UTF8Encoding(false));
+        var affixes = File.ReadAllLines(Path.Combine(source, "index.aff"));
+        File.WriteAllLines(Path.Combine(target, "index.aff"), trimAffixes ? AffixExtract.Lines(affixes, kept) : affixes, new UTF8Encoding(false));
     }
 
     internal static HashSet<string> IndexStems(IndexReader reader, Languages.Language language)

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using Asystent.KnowledgeBase.Search;
+using Asystent.KnowledgeBase.ServiceCards;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Asystent.KnowledgeBase.Tests.Search;
@@ -81,6 +83,24 @@ public sealed class IndexGenerationTests(KnowledgeBaseFixture kb) : IDisposable
             Assert.True(full.Count == 0 || full[0] == extract[0], $"'{query.Query}': {string.Join(",", full)} vs {string.Join(",", extract)}");
             Assert.Equal(full.ToHashSet(), extract.ToHashSet());
         }
+    }
+
+    [Fact]
+    public void A_generation_reads_its_validated_cards_into_the_catalogue_the_validating_loader_gives()
+    {
+        var options = kb.TemporaryOptions(folder.Path);
+        new CardIndexBuilder(kb.Dictionaries).Build(options);
+        var cards = Path.Combine(new CardIndexStore(options.IndexPath).CurrentGenerationPath()!, "cards");
+
+        var validated = CardLoader.Load(cards);
+        var read = CardLoader.LoadValidated(cards);
+
+        Assert.DoesNotContain(validated.Problems, p => p.Severity == ProblemSeverity.Error);
+        Assert.Equal(validated.Catalogue.Cards.Count, read.Cards.Count);
+        // Every field of every card, the office and the booking schedule, compared as JSON.
+        Assert.Equal(JsonSerializer.Serialize(validated.Catalogue.Cards), JsonSerializer.Serialize(read.Cards));
+        Assert.Equal(JsonSerializer.Serialize(validated.Catalogue.Office), JsonSerializer.Serialize(read.Office));
+        Assert.Equal(JsonSerializer.Serialize(validated.Catalogue.Booking), JsonSerializer.Serialize(read.Booking));
     }
 
     [Fact]
